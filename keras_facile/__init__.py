@@ -1,0 +1,24 @@
+"""keras_facile — le livre « Mathématiques des réseaux de neurones » (exo7) en Keras 3.
+
+``from keras_facile import *`` donne, comme dans le livre : ``Sequential``,
+``Input``, ``Dense``, ``keras``, ``tf``, ``np``, ``plt`` et toutes les fonctions
+du module (``definir_poids``, ``evaluation``, ``affichage_evaluation_une_var`` …).
+"""
+from . import _config  # noqa: F401  (backend TensorFlow, journaux discrets)
+
+import numpy as np
+import matplotlib
+import matplotlib.pyplot as plt
+import tensorflow as tf
+import keras
+from keras import Sequential, Input
+from keras.layers import Dense
+
+from .activations import heaviside
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "np", "plt", "tf", "keras", "Sequential", "Input", "Dense",
+    "heaviside",
+]
