@@ -22,3 +22,22 @@ __all__ = [
     "np", "plt", "tf", "keras", "Sequential", "Input", "Dense",
     "heaviside",
 ]
+from .poids import affiche_poids, poids_a_zeros, definir_poids
+from .evaluation import evaluation, evaluer_lot
+from .graphiques import (
+    affichage_evaluation_une_var,
+    affichage_approximation,
+    affichage_evaluation_deux_var_3d,
+    affichage_evaluation_deux_var_2d,
+    affichage_evaluation_trois_var,
+)
+from .gradients import get_weights_grad, gradient_entree, verifier_gradient
+
+__all__ += [
+    "affiche_poids", "poids_a_zeros", "definir_poids",
+    "evaluation", "evaluer_lot",
+    "affichage_evaluation_une_var", "affichage_approximation",
+    "affichage_evaluation_deux_var_3d", "affichage_evaluation_deux_var_2d",
+    "affichage_evaluation_trois_var",
+    "get_weights_grad", "gradient_entree", "verifier_gradient",
+]

@@ -38,6 +38,7 @@ from typing import Any, Callable
 
 __all__ = [
     "Chapitre",
+    "chapitre_en_cours",
     "Options",
     "ParseurFrancais",
     "dossier_chapitres",
@@ -92,6 +93,15 @@ class ParseurFrancais(argparse.ArgumentParser):
     def error(self, message):  # pragma: no cover - le texte est testé via SystemExit
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog} : erreur : {_traduire(message)}\n")
+
+
+_CHAPITRE_EN_COURS = False
+
+
+def chapitre_en_cours() -> bool:
+    """Vrai pendant l'exécution d'un chapitre : les fonctions ``affichage_*``
+    n'appellent alors pas ``plt.show()`` (le coureur gère l'affichage)."""
+    return _CHAPITRE_EN_COURS
 
 
 # ----------------------------------------------------------------------------
@@ -276,18 +286,23 @@ class Chapitre:
         self.options = options
         if options.figures is not None:
             plt.switch_backend("Agg")
-        a_lancer = options.sections or list(self._sections)
+        a_lancer = [s for s in self._sections if s in options.sections] or list(self._sections)
         print(f"=== {self.titre} ===" + ("  (mode rapide)" if options.rapide else ""))
         resultats: dict[str, Any] = {}
         debut_total = time.perf_counter()
-        for nom in a_lancer:
-            section = self._sections[nom]
-            _fixer_graine(options.graine)
-            print(f"\n--- {nom} : {section.resume} ---")
-            debut = time.perf_counter()
-            resultats[nom] = section.fonction(options)
-            print(f"(section {nom} : {time.perf_counter() - debut:.1f} s)")
-            self._montrer()
+        global _CHAPITRE_EN_COURS
+        _CHAPITRE_EN_COURS = True
+        try:
+            for nom in a_lancer:
+                section = self._sections[nom]
+                _fixer_graine(options.graine)
+                print(f"\n--- {nom} : {section.resume} ---")
+                debut = time.perf_counter()
+                resultats[nom] = section.fonction(options)
+                print(f"(section {nom} : {time.perf_counter() - debut:.1f} s)")
+                self._montrer()
+        finally:
+            _CHAPITRE_EN_COURS = False
         print(f"\n=== fin : {len(a_lancer)} section(s) en {time.perf_counter() - debut_total:.1f} s ===")
         return resultats
 

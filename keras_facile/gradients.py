@@ -1,0 +1,181 @@
+"""Gradients d'un réseau : par rapport aux poids (descente « à la main ») et aux entrées.
+
+Le livre (chapitre 10) propose ``get_weights_grad(modele, X, Y)`` dont la
+version d'origine repose sur des fonctions internes de Keras 2 disparues en
+Keras 3. Elle est réécrite ici avec ``tf.GradientTape`` sur la perte compilée du
+modèle (réduction « moyenne » sur le lot, celle de ``fit``) : le gradient a la
+même structure que ``modele.get_weights()`` et ``w - delta * g`` est exactement
+un pas de ``SGD(learning_rate=delta)``.
+
+>>> from keras_facile import *
+>>> modele = Sequential([Input(shape=(1,)), Dense(1)])
+>>> modele.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+>>> modele.set_weights([np.array([[2.0]]), np.array([0.0])])
+>>> [g.tolist() for g in get_weights_grad(modele, np.array([[1.0]]), np.array([[0.0]]))]
+[[[4.0]], [4.0]]
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import _config  # noqa: F401
+
+import keras
+import tensorflow as tf
+
+__all__ = ["get_weights_grad", "gradient_entree", "verifier_gradient"]
+
+
+def _tableaux(X, Y, modele):
+    X = np.asarray(X, dtype=np.float32)
+    if X.ndim == 1:
+        X = X[:, None]
+    Y = np.asarray(Y, dtype=np.float32)
+    if Y.ndim == 1:
+        Y = Y[:, None]
+    if len(X) != len(Y):
+        raise ValueError(f"X et Y doivent avoir le même nombre d'exemples, reçu {len(X)} et {len(Y)}")
+    return X, Y
+
+
+def _fonction_perte(modele, perte):
+    """La perte à dériver : ``perte`` si elle est donnée, sinon la perte compilée."""
+    if perte is not None:
+        fonction = keras.losses.get(perte)
+        return lambda y, y_pred: fonction(y, y_pred) if isinstance(fonction, keras.losses.Loss) \
+            else keras.ops.mean(fonction(y, y_pred))
+    if not getattr(modele, "compiled", False) or getattr(modele, "loss", None) is None:
+        raise ValueError(
+            "le modèle n'a pas de fonction d'erreur : appelez d'abord "
+            "modele.compile(loss='mean_squared_error', optimizer=...) ou passez perte='mse'"
+        )
+    return None  # on utilise modele.compute_loss (perte compilée + régularisation)
+
+
+def _perte(modele, fonction, X, Y):
+    y_pred = modele(X, training=True)
+    if fonction is None:
+        return modele.compute_loss(x=X, y=Y, y_pred=y_pred)
+    return fonction(Y, y_pred)
+
+
+def get_weights_grad(modele, X, Y, perte=None):
+    """Gradient de l'erreur par rapport à tous les poids, pour les données (X, Y).
+
+    Renvoie une liste de tableaux numpy de mêmes formes que ``modele.get_weights()``
+    (zéros pour les poids non entraînables). L'erreur est la perte compilée du
+    modèle (moyenne sur les exemples), ou ``perte`` (par ex. ``"mse"``).
+    Le livre : ``poids_apres = [w - delta * g for w, g in zip(poids_avant, gradient)]``.
+    """
+    if not isinstance(modele, keras.Model):
+        raise TypeError(f"modele doit être un modèle Keras, reçu {type(modele).__name__}")
+    fonction = _fonction_perte(modele, perte)
+    X, Y = _tableaux(X, Y, modele)
+    variables = modele.trainable_variables
+    with tf.GradientTape() as bande:
+        valeur = _perte(modele, fonction, tf.constant(X), tf.constant(Y))
+    gradients = bande.gradient(valeur, variables)
+    par_variable = {id(v): g for v, g in zip(variables, gradients)}
+    resultat = []
+    for v in modele.weights:
+        g = par_variable.get(id(v))
+        resultat.append(np.zeros(v.shape, dtype=np.float32) if g is None else np.asarray(g))
+    return resultat
+
+
+def gradient_entree(modele, X, Y=None, rang=0, perte=None):
+    """Gradient par rapport aux entrées, pour chaque exemple de ``X`` (forme ``(N, n)``).
+
+    Sans ``Y`` : gradient de la sortie numéro ``rang`` (∂F/∂x_i en chaque point).
+    Avec ``Y`` : gradient de l'erreur (somme sur les exemples de l'erreur de
+    chacun), utile pour les exemples adverses.
+    """
+    X = np.asarray(X, dtype=np.float32)
+    if X.ndim == 1:
+        X = X[:, None]
+    x = tf.Variable(X)
+    with tf.GradientTape() as bande:
+        y_pred = modele(x, training=False)
+        if Y is None:
+            p = int(y_pred.shape[-1])
+            if not 0 <= rang < p:
+                raise ValueError(f"rang={rang} n'existe pas : la sortie a {p} neurone(s)")
+            cible = tf.reduce_sum(y_pred[:, rang])
+        else:
+            Yt = np.asarray(Y, dtype=np.float32)
+            if Yt.ndim == 1 and y_pred.shape[-1] == 1:
+                Yt = Yt[:, None]
+            if perte is None and getattr(modele, "loss", None) is None:
+                raise ValueError("gradient_entree : donnez perte='mse' (ou compilez le modèle avec une perte)")
+            fonction = keras.losses.get(perte or modele.loss)
+            # Loss.call donne l'erreur de chaque exemple, sans réduction
+            valeurs = fonction.call(tf.constant(Yt), y_pred) if isinstance(fonction, keras.losses.Loss) \
+                else fonction(tf.constant(Yt), y_pred)
+            cible = tf.reduce_sum(valeurs)
+    return np.asarray(bande.gradient(cible, x))
+
+
+def verifier_gradient(modele, X, Y, epsilon=1e-4, max_poids=200, graine=0, perte=None):
+    """Compare ``get_weights_grad`` à des différences finies centrées.
+
+    Les calculs se font sur une copie du modèle en float64 (les poids du modèle
+    ne sont pas modifiés). Au plus ``max_poids`` poids tirés au hasard sont
+    vérifiés. Renvoie ``{"ecart_relatif_max": ..., "poids_verifies": ...}`` où
+    l'écart relatif est ``|g_dif - g| / max(|g_dif|, |g|, 1e-8)``.
+    """
+    gradient = get_weights_grad(modele, X, Y, perte=perte)
+    X, Y = _tableaux(X, Y, modele)
+    copie = _copie_float64(modele)
+    poids = [np.asarray(w, dtype=np.float64) for w in modele.get_weights()]
+    entrainables = {id(v) for v in modele.trainable_variables}
+    indices = [(k, j) for k, v in enumerate(modele.weights) if id(v) in entrainables
+               for j in range(int(np.prod(v.shape)))]
+    rng = np.random.default_rng(graine)
+    if len(indices) > max_poids:
+        indices = [indices[i] for i in rng.choice(len(indices), max_poids, replace=False)]
+    X64, Y64 = tf.constant(X.astype(np.float64)), tf.constant(Y.astype(np.float64))
+    perte64 = _perte_float64(perte if perte is not None else modele.loss)
+
+    def erreur(liste):
+        copie.set_weights(liste)
+        y_pred = copie(X64, training=True)
+        regularisation = sum(float(r) for r in copie.losses)
+        return float(perte64(Y64, y_pred)) + regularisation
+
+    ecart_max = 0.0
+    for k, j in indices:
+        plus = [w.copy() for w in poids]
+        moins = [w.copy() for w in poids]
+        plus[k].flat[j] += epsilon
+        moins[k].flat[j] -= epsilon
+        g_dif = (erreur(plus) - erreur(moins)) / (2 * epsilon)
+        g = float(gradient[k].flat[j])
+        ecart = abs(g_dif - g) / max(abs(g_dif), abs(g), 1e-8)
+        ecart_max = max(ecart_max, ecart)
+    return {"ecart_relatif_max": ecart_max, "poids_verifies": len(indices)}
+
+
+def _perte_float64(perte):
+    """La même fonction d'erreur, calculée en float64 (moyenne sur les exemples)."""
+    objet = keras.losses.get(perte)
+    if isinstance(objet, keras.losses.Loss):
+        config = objet.get_config()
+        config["dtype"] = "float64"
+        return objet.__class__.from_config(config)
+    return lambda y, y_pred: keras.ops.mean(objet(y, y_pred))
+
+
+def _copie_float64(modele):
+    """Copie du modèle dont toutes les couches calculent en float64."""
+
+    def cloner(couche):
+        config = couche.get_config()
+        config["dtype"] = "float64"
+        return couche.__class__.from_config(config)
+
+    try:
+        copie = keras.models.clone_model(modele, clone_function=cloner)
+    except Exception as erreur:  # pragma: no cover - modèle exotique
+        raise ValueError(f"verifier_gradient : impossible de copier le modèle en float64 ({erreur})") from erreur
+    copie.set_weights(modele.get_weights())
+    return copie
