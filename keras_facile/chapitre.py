@@ -84,6 +84,7 @@ class ParseurFrancais(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", _FormateurFrancais)
         kwargs.setdefault("add_help", False)
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
         self._positionals.title = "arguments"
         self._optionals.title = "options"
