@@ -18,7 +18,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 
 from .chapitre import chapitre_en_cours
-from .evaluation import dimension_sortie, evaluer_lot
+from .evaluation import dimension_entree, dimension_sortie, evaluer_lot
 
 __all__ = [
     "affichage_evaluation_une_var",
@@ -44,6 +44,12 @@ def terminer_figure(fig, fichier=None, afficher=None):
     if afficher:
         plt.show()
     return fig
+
+
+def _verifier_entrees(modele, n: int, fonction: str):
+    recu = dimension_entree(modele)
+    if recu != n:
+        raise ValueError(f"{fonction} trace un réseau à {n} entrée(s), or ce réseau en a {recu}")
 
 
 def _verifier_rang(modele, rang) -> int:
@@ -75,6 +81,7 @@ def _sorties(modele, points, rang):
 
 def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, afficher=None):
     """Graphe de la fonction F calculée par un réseau à une entrée, sur [a, b]."""
+    _verifier_entrees(modele, 1, "affichage_evaluation_une_var")
     _verifier_intervalle(a, b)
     rang = _verifier_rang(modele, rang)
     num = _verifier_num(num)
@@ -89,6 +96,7 @@ def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, af
 
 def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, afficher=None):
     """La fonction ``f`` (en rouge) et la fonction F du réseau (en bleu) sur [a, b]."""
+    _verifier_entrees(modele, 1, "affichage_approximation")
     _verifier_intervalle(a, b)
     rang = _verifier_rang(modele, rang)
     num = _verifier_num(num)
@@ -102,6 +110,7 @@ def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, affi
 
 
 def _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num):
+    _verifier_entrees(modele, 2, "cet affichage à deux variables")
     _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
     _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
     rang = _verifier_rang(modele, rang)
@@ -137,6 +146,7 @@ def affichage_evaluation_deux_var_2d(modele, xmin, xmax, ymin, ymax, rang=0, num
 def affichage_evaluation_trois_var(modele, xmin, xmax, ymin, ymax, zmin, zmax, rang=0, num=10,
                                    fichier=None, afficher=None):
     """Nuage des points d'une grille de l'espace, colorés par la valeur F(x, y, z)."""
+    _verifier_entrees(modele, 3, "affichage_evaluation_trois_var")
     _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
     _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
     _verifier_intervalle(zmin, zmax, ("zmin", "zmax"))

@@ -48,6 +48,11 @@ def test_deux_var_respecte_rang(rang, decalage):
     assert zmin <= attendu[0] + 1e-3 and zmax >= attendu[1] - 1e-3 and zmax < attendu[1] + 1.5
 
 
+def test_deux_var_intervalle_invalide():
+    with pytest.raises(ValueError, match="ymin < ymax"):
+        affichage_evaluation_deux_var_2d(deux_sorties_2var(), -1, 1, 1, -1)
+
+
 def test_trois_var_respecte_rang():
     modele = Sequential([Input(shape=(3,)), Dense(2, activation="linear")])
     definir_poids(modele, 0, 0, [1, 0, 0], 0)
@@ -62,7 +67,8 @@ def test_trois_var_respecte_rang():
     (lambda m: affichage_evaluation_une_var(m, 3, -2), "a < b"),
     (lambda m: affichage_evaluation_une_var(m, -2, 3, rang=2), "rang=2"),
     (lambda m: affichage_evaluation_une_var(m, -2, 3, num=1), "num"),
-    (lambda m: affichage_evaluation_deux_var_2d(m, -1, 1, 1, -1), "ymin < ymax"),
+    (lambda m: affichage_evaluation_deux_var_3d(m, -1, 1, -1, 1), "2 entrée"),
+    (lambda m: affichage_evaluation_trois_var(m, -1, 1, -1, 1, -1, 1), "3 entrée"),
 ])
 def test_erreurs_francaises(appel, message):
     modele = Sequential([Input(shape=(1,)), Dense(2)])
