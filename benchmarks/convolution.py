@@ -1,0 +1,246 @@
+"""Banc d'essai des réseaux convolutifs du chapitre 14 sur les vraies données.
+
+Pour chaque jeu (MNIST, CIFAR-10, chats/chiens) : le réseau du livre avec les
+réglages du livre, puis la recette améliorée ; précision sur le test, durée d'une
+époque, nombre de poids, à côté des chiffres du livre.
+
+    python benchmarks/convolution.py                      # tout (long : ~1 h sur 2 cœurs)
+    python benchmarks/convolution.py --seulement mnist    # une partie seulement
+    python benchmarks/convolution.py --seulement cifar10 --recette ameliore
+
+Les données viennent de ``KERAS_FACILE_DATA`` (par ex. ``../shared/data``). Les
+recettes améliorées gardent 10 % de l'entraînement pour la validation (jamais le
+test pour régler quoi que ce soit) ; le test n'est évalué qu'une fois, à la fin.
+Les résultats s'ajoutent à ``benchmarks/resultats/convolution.json`` (une partie
+lancée seule remplace seulement ses propres lignes).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import keras_facile  # noqa: F401  (backend TensorFlow)
+import numpy as np
+import keras
+import tensorflow as tf
+
+from keras_facile import modeles_convolution as mc
+
+RACINE = Path(__file__).resolve().parent
+RESULTATS = RACINE / "resultats" / "convolution.json"
+
+# Chiffres du livre (et des scripts compagnons), pour comparaison.
+LIVRE = {
+    "mnist/livre": {"precision_test": 0.99, "epoques": 5, "poids": 130394,
+                    "source": "livre ch. 14 §1 : 99 % après 5 époques (60 000 images)"},
+    "cifar10/livre": {"precision_test": 0.73, "epoques": 10, "poids": 153546,
+                      "source": "cifar10_convolution.py : 82 % / 73 % après 10 époques (50 000 images)"},
+    "chats-chiens/livre": {"precision_test": 0.858, "epoques": 40, "poids": 206785,
+                           "source": "livre ch. 14 §3 : 85 % après une quarantaine d'époques ; "
+                                     "chien_chat_convolution.py : 87,2 % / 85,8 % après 40 époques "
+                                     "(20 000 images)"},
+}
+CIBLES = {"mnist/livre": 0.99, "cifar10/livre": 0.65, "cifar10/ameliore": 0.75,
+          "chats-chiens/livre": 0.75, "chats-chiens/ameliore": 0.85}
+
+
+def _separer_validation(x, y, part=0.1, graine=0):
+    """Validation tirée de l'entraînement (jamais du test)."""
+    rng = np.random.default_rng(graine)
+    ordre = rng.permutation(len(x))
+    n_val = int(round(part * len(x)))
+    return (x[ordre[n_val:]], y[ordre[n_val:]]), (x[ordre[:n_val]], y[ordre[:n_val]])
+
+
+def _dossier_donnees():
+    dossier = os.environ.get("KERAS_FACILE_DATA")
+    if not dossier or not Path(dossier).is_dir():
+        raise FileNotFoundError("définissez KERAS_FACILE_DATA (par ex. ../shared/data) pour ce banc d'essai")
+    return Path(dossier)
+
+
+def _npz(nom):
+    """Repli si keras_facile.donnees n'offre pas encore le chargeur : le fichier .npz au format Keras."""
+    with np.load(_dossier_donnees() / f"{nom}.npz") as f:
+        return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+
+
+def _charger_mnist():
+    try:
+        from keras_facile.donnees import charger_mnist
+    except ImportError:
+        charger_mnist = lambda: _npz("mnist")  # noqa: E731
+    (x, y), (xt, yt) = charger_mnist()
+    f = lambda a: (a.reshape(-1, 28, 28, 1) / 255).astype("float32")  # noqa: E731
+    return (f(x), keras.utils.to_categorical(y, 10)), (f(xt), keras.utils.to_categorical(yt, 10))
+
+
+def _charger_cifar10():
+    try:
+        from keras_facile.donnees import charger_cifar10
+    except ImportError:
+        charger_cifar10 = lambda: _npz("cifar10")  # noqa: E731
+    (x, y), (xt, yt) = charger_cifar10()
+    f = lambda a: (a / 255).astype("float32")  # noqa: E731
+    return (f(x), keras.utils.to_categorical(y, 10)), (f(xt), keras.utils.to_categorical(yt, 10))
+
+
+def _en_tableaux(ds):
+    xs, ys = [], []
+    for xb, yb in ds:
+        xs.append(np.asarray(xb))
+        ys.append(np.asarray(yb))
+    return np.concatenate(xs).astype("float32"), np.concatenate(ys).reshape(-1, 1).astype("float32")
+
+
+def _charger_chats_chiens(taille=(64, 64)):
+    try:
+        from keras_facile.donnees import charger_chats_chiens
+    except ImportError:  # repli : l'archive décompressée dans un dossier temporaire
+        import tarfile
+        import tempfile
+        dossier = Path(tempfile.gettempdir()) / "keras_facile_banc_chats_chiens"
+        if not (dossier / "cats_vs_dogs").is_dir():
+            with tarfile.open(_dossier_donnees() / "cats_vs_dogs.tar.gz") as tar:
+                tar.extractall(dossier, filter="data")
+
+        def charger_chats_chiens(taille, batch_size, melanger):
+            kw = dict(image_size=taille, batch_size=batch_size, label_mode="int", shuffle=melanger)
+            return (keras.utils.image_dataset_from_directory(dossier / "cats_vs_dogs" / "train", **kw)
+                    .map(lambda x, y: (x / 255, y)),
+                    keras.utils.image_dataset_from_directory(dossier / "cats_vs_dogs" / "test", **kw)
+                    .map(lambda x, y: (x / 255, y)), ["cats", "dogs"])
+    ds_train, ds_test, _ = charger_chats_chiens(taille=taille, batch_size=256, melanger=False)
+    return _en_tableaux(ds_train), _en_tableaux(ds_test)
+
+
+def _ligne(partie, recette, modele, mesures, epoques, n_train, n_val=0):
+    cle = f"{partie}/{recette}"
+    ligne = {
+        "partie": partie, "recette": recette, "modele": modele.name,
+        "poids": int(modele.count_params()), "epoques": epoques,
+        "images_entrainement": int(n_train), "images_validation": int(n_val),
+        "precision_test": mesures["precision_test"],
+        "precision_entrainement": mesures["precision_entrainement"],
+        "precision_validation": mesures.get("precision_validation"),
+        "secondes_par_epoque": mesures["secondes_par_epoque"],
+        "cible": CIBLES.get(cle), "livre": LIVRE.get(cle),
+    }
+    print(f"==> {cle} : test {100 * ligne['precision_test']:.2f} %"
+          f" (entraînement {100 * ligne['precision_entrainement']:.1f} %"
+          + (f", validation {100 * ligne['precision_validation']:.1f} %" if n_val else "")
+          + f"), {ligne['secondes_par_epoque']:.1f} s/époque, {ligne['poids']} poids", flush=True)
+    return cle, ligne
+
+
+def banc_livre(partie, donnees, construire, epoques, perte, batch_size=32):
+    (x, y), (xt, yt) = donnees
+    keras.utils.set_random_seed(0)
+    modele = construire()
+    mc.compiler_modele(modele, perte=perte)
+    print(f"\n--- {partie} / livre : {modele.name}, {epoques} époques, batch {batch_size}, "
+          f"{len(x)} images ---", flush=True)
+    mesures = mc.entrainer(modele, x, y, epochs=epoques, batch_size=batch_size, verbose=2,
+                           x_test=xt, y_test=yt)
+    return _ligne(partie, "livre", modele, mesures, epoques, len(x))
+
+
+def banc_ameliore(partie, donnees, construire, epoques, perte, batch_size=64):
+    (x, y), (xt, yt) = donnees
+    (xa, ya), (xv, yv) = _separer_validation(x, y)
+    keras.utils.set_random_seed(0)
+    modele = construire()
+    pas = epoques * int(np.ceil(len(xa) / batch_size))
+    mc.compiler_modele(modele, perte=perte, ameliore=True, pas_total=pas)
+    print(f"\n--- {partie} / améliorée : {modele.name}, {epoques} époques, batch {batch_size}, "
+          f"{len(xa)} images + {len(xv)} de validation ---", flush=True)
+    ds = (tf.data.Dataset.from_tensor_slices((xa, ya)).shuffle(len(xa), seed=0)
+          .batch(batch_size).prefetch(tf.data.AUTOTUNE))
+    mesures = mc.entrainer(modele, ds, epochs=epoques, validation_data=(xv, yv), verbose=2,
+                           x_test=xt, y_test=yt)
+    return _ligne(partie, "ameliore", modele, mesures, epoques, len(xa), len(xv))
+
+
+PARTIES = {
+    "mnist": dict(charger=_charger_mnist, perte="categorical_crossentropy",
+                  livre=(mc.modele_mnist_convolution, 5), ameliore=(mc.modele_mnist_ameliore, 5)),
+    "cifar10": dict(charger=_charger_cifar10, perte="categorical_crossentropy",
+                    livre=(mc.modele_cifar10_convolution, 10), ameliore=(mc.modele_cifar10_ameliore, 25)),
+    "chats-chiens": dict(charger=_charger_chats_chiens, perte="binary_crossentropy",
+                         livre=(mc.modele_chats_chiens, 40),
+                         ameliore=(mc.modele_chats_chiens_ameliore, 30)),
+}
+
+
+def _environnement():
+    return {
+        "machine": platform.machine(), "processeur": platform.processor() or platform.machine(),
+        "coeurs": os.cpu_count(), "systeme": platform.platform(),
+        "python": platform.python_version(), "tensorflow": tf.__version__,
+        "keras": keras.__version__, "numpy": np.__version__,
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "donnees": os.environ.get("KERAS_FACILE_DATA"),
+    }
+
+
+def _tableau(lignes):
+    entete = (f"{'partie/recette':<24}{'poids':>10}{'époques':>9}{'images':>8}"
+              f"{'test %':>8}{'livre %':>9}{'cible %':>9}{'s/époque':>10}")
+    print("\n" + entete + "\n" + "-" * len(entete))
+    for cle, l in lignes.items():
+        livre = l.get("livre") or {}
+        print(f"{cle:<24}{l['poids']:>10}{l['epoques']:>9}{l['images_entrainement']:>8}"
+              f"{100 * l['precision_test']:>8.2f}"
+              f"{(100 * livre['precision_test']) if livre else float('nan'):>9.0f}"
+              f"{(100 * l['cible']) if l.get('cible') else float('nan'):>9.0f}"
+              f"{l['secondes_par_epoque']:>10.1f}")
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--seulement", action="append", choices=list(PARTIES),
+                   help="ne lancer que cette partie (répétable)")
+    p.add_argument("--recette", choices=["livre", "ameliore", "les-deux"], default="les-deux")
+    p.add_argument("--epoques", type=int, default=None,
+                   help="remplacer le nombre d'époques (essai rapide ; ne pas publier)")
+    p.add_argument("--sortie", type=Path, default=RESULTATS)
+    args = p.parse_args(argv)
+    parties = args.seulement or list(PARTIES)
+    anciens = json.loads(args.sortie.read_text()) if args.sortie.exists() else {}
+    lignes = dict(anciens.get("resultats", {}))
+    debut = time.perf_counter()
+    for partie in parties:
+        cfg = PARTIES[partie]
+        t = time.perf_counter()
+        donnees = cfg["charger"]()
+        print(f"[{partie}] données chargées en {time.perf_counter() - t:.1f} s : "
+              f"{donnees[0][0].shape} / test {donnees[1][0].shape}", flush=True)
+        recettes = ["livre", "ameliore"] if args.recette == "les-deux" else [args.recette]
+        for recette in recettes:
+            construire, epoques = cfg[recette]
+            epoques = args.epoques or epoques
+            banc = banc_livre if recette == "livre" else banc_ameliore
+            cle, ligne = banc(partie, donnees, construire, epoques, cfg["perte"])
+            ligne["environnement"] = _environnement()
+            lignes[cle] = ligne
+            if args.epoques is None:  # n'enregistre que les vrais réglages
+                args.sortie.parent.mkdir(parents=True, exist_ok=True)
+                sortie = {"description": "Réseaux convolutifs du chapitre 14 sur les vraies données ; "
+                                         "precision_* en fraction (0–1), secondes_par_epoque en s.",
+                          "resultats": dict(sorted(lignes.items()))}
+                temp = args.sortie.with_suffix(".json.partiel")
+                temp.write_text(json.dumps(sortie, indent=2, ensure_ascii=False))
+                os.replace(temp, args.sortie)
+    _tableau({k: v for k, v in sorted(lignes.items())})
+    print(f"\ndurée totale : {(time.perf_counter() - debut) / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
