@@ -249,7 +249,7 @@ def entrainer(modele, x, y=None, *, epochs, batch_size=32, validation_data=None,
     ``historique``.
     """
     chrono = _Chrono()
-    kw = {} if y is None else {"batch_size": batch_size}
+    kw = {"shuffle": False} if y is None else {"batch_size": batch_size}  # un Dataset est déjà mélangé
     historique = modele.fit(x, y, epochs=epochs, validation_data=validation_data,
                             verbose=verbose, callbacks=[chrono], **kw)
     mesures = {
