@@ -151,16 +151,17 @@ def _bloc_bn(x, filtres, n=2):
 
 
 def modele_mnist_ameliore() -> keras.Model:
-    """MNIST, mieux que le livre pour un coût comparable : normalisation par lots,
-    max-pooling entre les convolutions (32 → 64 → 128 filtres), dropout 0.3 avant la sortie."""
+    """MNIST, mieux que le livre : deux blocs [Conv-BN-ReLU ×2 → Max 2×2 → Dropout 0.25]
+    (32 puis 64 filtres), puis Dense 128 et dropout 0.5 avant la sortie."""
     entree = keras.Input(shape=(28, 28, 1))
-    x = _bloc_bn(entree, 32, n=1)
-    x = layers.MaxPooling2D(2)(x)
-    x = _bloc_bn(x, 64, n=1)
-    x = layers.MaxPooling2D(2)(x)
-    x = _bloc_bn(x, 128, n=1)
-    x = layers.GlobalAveragePooling2D()(x)
-    x = layers.Dropout(0.3)(x)
+    x = entree
+    for f in (32, 64):
+        x = _bloc_bn(x, f)
+        x = layers.MaxPooling2D(2)(x)
+        x = layers.Dropout(0.25)(x)
+    x = layers.Flatten()(x)
+    x = layers.Dense(128, activation="relu")(x)
+    x = layers.Dropout(0.5)(x)
     sortie = layers.Dense(10, activation="softmax")(x)
     return keras.Model(entree, sortie, name="mnist_ameliore")
 
