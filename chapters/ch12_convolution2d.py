@@ -132,7 +132,7 @@ def images(options):
                                      colonnes=3, figsize=(12, 3.6)), "ch12-pooling")
     print(f"pooling 4 × 4 : {A.shape} → {maxi.shape} (16 fois moins de pixels)")
     return {"forme_pooling": list(maxi.shape),
-            "contours_zone_uniforme": float(sorties["contours"][100, 100]),
+            "contours_zone_uniforme": float(sorties["contours"][50, 160]),   # dans le carré sombre
             "ecart_mauvais_pixel": [float(ecart_avant), float(ecart_apres)]}
 
 

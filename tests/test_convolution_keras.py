@@ -1,0 +1,135 @@
+"""Réseaux convolutifs du chapitre 14 (nombres de poids du livre), pont Conv2D ↔ convolution
+du livre, cartes d'activation, chemins du cache, images dessinées."""
+import numpy as np
+import pytest
+
+from keras_facile import modeles_convolution as mc
+from keras_facile.convolution import convolution_2d, correlation_2d
+from keras_facile import images
+
+
+@pytest.mark.parametrize("construire, poids", [
+    (mc.modele_mnist_convolution, 130394),
+    (lambda: mc.modele_cifar10_convolution(), 153546),
+    (lambda: mc.modele_cifar10_convolution(pooling=False), 767946),
+    (lambda: mc.modele_chats_chiens(), 206785),
+    (lambda: mc.modele_chats_chiens(filtres=(16, 32, 32)), 79937),
+    (mc.modele_mnist_visualisation, 33850),
+])
+def test_poids_du_livre(construire, poids):
+    assert construire().count_params() == poids
+
+
+def test_poids_couche_par_couche_mnist():
+    assert [c.count_params() for c in mc.modele_mnist_convolution().layers] == [320, 4624, 0, 125450]
+    formes = [tuple(c.output.shape[1:]) for c in mc.modele_cifar10_convolution().layers]
+    assert formes == [(32, 32, 64), (32, 32, 64), (16, 16, 64), (16, 16, 64), (8, 8, 64), (8, 8, 64),
+                      (4096,), (10,)]
+
+
+def test_recettes_ameliorees_se_construisent():
+    for construire, entree, sortie in ((mc.modele_mnist_ameliore, (28, 28, 1), 10),
+                                       (mc.modele_cifar10_ameliore, (32, 32, 3), 10),
+                                       (mc.modele_chats_chiens_ameliore, (64, 64, 3), 1)):
+        m = construire()
+        assert tuple(m.inputs[0].shape[1:]) == entree and m.outputs[0].shape[-1] == sortie
+
+
+A = np.array([[2, 1, 3, 0], [1, 1, 0, 5], [3, 3, 1, 0], [2, 0, 0, 2]])
+M = np.array([[1, 0, 2], [2, 1, 0], [1, 0, 3]])
+
+
+def test_pont_conv2d_livre():
+    assert np.array_equal(mc.convolution_keras(A, M), [[5, 9, 10, 0], [7, 17, 19, 16], [10, 12, 11, 0],
+                                                        [5, 10, 13, 5]])
+    assert np.array_equal(mc.convolution_keras(A, M, padding="valid"), [[17, 19], [12, 11]])
+    assert np.array_equal(mc.convolution_keras(A, M, retourner=False),
+                          [[5, 6, 21, 6], [12, 17, 6, 9], [5, 12, 24, 2], [8, 9, 3, 3]])
+    rng = np.random.default_rng(0)
+    B, N = rng.normal(size=(9, 7)), rng.normal(size=(3, 5))
+    np.testing.assert_allclose(mc.convolution_keras(B, N), convolution_2d(B, N), atol=1e-5)
+    np.testing.assert_allclose(mc.convolution_keras(B, N, retourner=False), correlation_2d(B, N), atol=1e-5)
+
+
+def test_pont_erreurs():
+    with pytest.raises(ValueError, match="taille impaire"):
+        mc.couche_depuis_motif(np.ones((2, 2)))
+    with pytest.raises(ValueError, match="padding"):
+        mc.couche_depuis_motif(M, padding="full")
+    with pytest.raises(ValueError, match="matrice 2-D"):
+        mc.convolution_keras([1, 2, 3], M)
+
+
+def test_cartes_activation_et_sous_modele():
+    m = mc.modele_mnist_visualisation()
+    x = np.random.default_rng(0).random((28, 28, 1)).astype("float32")
+    assert mc.cartes_activation(m, 0, x).shape == (28, 28, 16)
+    assert mc.cartes_activation(m, 2, np.stack([x, x])).shape == (2, 14, 14, 16)
+    with pytest.raises(ValueError, match="couche doit"):
+        mc.sous_modele(m, 9)
+
+
+def test_cache_hors_du_depot(tmp_path, monkeypatch):
+    monkeypatch.setenv("KERAS_FACILE_CACHE", str(tmp_path))
+    assert mc.chemin_modele("mnist") == tmp_path / "modeles" / "mnist.keras"
+    assert mc.chemin_modele("mnist", rapide=True).name == "mnist-rapide.keras"
+    with pytest.raises(ValueError, match="nom de modèle"):
+        mc.chemin_modele("../x")
+
+
+def test_erreurs_modeles():
+    with pytest.raises(ValueError, match="filtres"):
+        mc.modele_chats_chiens(filtres=())
+    with pytest.raises(ValueError, match="taille"):
+        mc.modele_chats_chiens(taille=(64,))
+    with pytest.raises(TypeError, match="pooling"):
+        mc.modele_cifar10_convolution(pooling="oui")
+    with pytest.raises(ValueError, match="part"):
+        mc.separer_validation(np.zeros(4), np.zeros(4), part=1.5)
+
+
+def test_separer_validation_disjointe():
+    x = np.arange(100)
+    (xa, ya), (xv, yv) = mc.separer_validation(x, x * 2, part=0.1)
+    assert len(xv) == 10 and len(xa) == 90 and not set(xa) & set(xv)
+    assert np.array_equal(ya, xa * 2)
+
+
+# --- images -------------------------------------------------------------------
+
+def test_image_test_et_smiley():
+    A = images.image_test()
+    assert A.shape == (192, 256) and A.dtype == np.uint8 and A.min() == 0 and A.max() == 255
+    assert np.array_equal(A, images.image_test())                         # reproductible
+    s = images.smiley(100)
+    assert s.shape == (100, 100) and set(np.unique(s)) == {-1.0, 1.0}
+    assert np.array_equal(s, s[:, ::-1])                                   # symétrique
+    bruit, image = images.image_avec_motif(s, (500, 500), (150, 250))
+    np.testing.assert_allclose((image - bruit)[150:250, 250:350], 0.2 * s)
+    assert np.all((image - bruit)[:150] == 0)
+    with pytest.raises(ValueError, match="ne tient pas"):
+        images.image_avec_motif(s, (120, 120), (50, 50))
+
+
+def test_lecture_ecriture_gris(tmp_path):
+    couleur = np.zeros((4, 5, 3), dtype=np.uint8)
+    couleur[..., 0] = 255
+    assert np.all(images.en_gris(couleur) == 76)                           # 0.299 × 255
+    chemin = images.ecrire_image(tmp_path / "x.png", np.array([[-40, 0, 300], [12.4, 255, 128]]))
+    assert np.array_equal(images.lire_image_grise(chemin), [[0, 0, 255], [12, 255, 128]])
+    import imageio.v3 as iio
+    iio.imwrite(tmp_path / "rgba.png", np.dstack([couleur, np.full((4, 5), 255, np.uint8)]))
+    assert images.lire_image_grise(tmp_path / "rgba.png").shape == (4, 5)
+    with pytest.raises(FileNotFoundError, match="introuvable"):
+        images.lire_image_grise(tmp_path / "absente.png")
+
+
+def test_grille_predictions_marque_les_erreurs():
+    imgs = np.zeros((4, 8, 8, 3))
+    fig = images.affichage_predictions(imgs, [0, 1, 0, 1], [0, 0, 0, 1], [0.9, 0.6, 0.7, 0.99],
+                                       ["chat", "chien"], colonnes=2)
+    titres = [ax.get_title() for ax in fig.axes]
+    assert titres[1] == "Attendu : chien\nPrédit : chat (60 %)"
+    assert fig.axes[1].title.get_color() == "red" and fig.axes[0].title.get_color() != "red"
+    with pytest.raises(ValueError, match="même longueur"):
+        images.affichage_predictions(imgs, [0], [0], [0.5], ["a", "b"])
