@@ -37,7 +37,7 @@ def idee(options):
     return {"f*g": h.tolist(), "motif_pair": h2.tolist()}
 
 
-@chapitre.section("exemples", duree="1 s")
+@chapitre.section("exemples", duree="< 1 s")
 def exemples(options):
     """§2 — moyennes mobiles (1/3 et 1/5), homothétie, translation, dérivée ; 4 figures."""
     f = np.array([4, 2, 1, 4, 5, 1, 3])
@@ -97,7 +97,7 @@ def _figure_couches(n=7):
     return fig
 
 
-@chapitre.section("reseau", duree="2 s")
+@chapitre.section("reseau", duree="< 1 s")
 def reseau(options):
     """§3 — un neurone, une couche de convolution : 3 poids partagés (contre n² pour une couche dense)."""
     n = 100

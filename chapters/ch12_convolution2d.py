@@ -85,7 +85,7 @@ def exemples(options):
             "moyenne": np.round(moyenne, 2).tolist()}
 
 
-@chapitre.section("neurone-couche", duree="2 s")
+@chapitre.section("neurone-couche", duree="< 1 s")
 def neurone_couche(options):
     """§2.3–2.5 — neurone et couche de convolution (9 poids partagés) ; plusieurs motifs et canaux."""
     n = p = 100
@@ -109,7 +109,7 @@ def neurone_couche(options):
     return {"forme_sortie": list(nous.shape), "poids_keras": couche.count_params(), "ecart_keras": ecart}
 
 
-@chapitre.section("images", duree="3 s")
+@chapitre.section("images", duree="1 s")
 def images(options):
     """§3 — traitement d'images : flou, gaussien, piqué, lignes, contours, relief ; pooling 4 × 4."""
     A = image_test().astype(float)
@@ -136,7 +136,7 @@ def images(options):
             "ecart_mauvais_pixel": [float(ecart_avant), float(ecart_apres)]}
 
 
-@chapitre.section("retropropagation", duree="2 s")
+@chapitre.section("retropropagation", duree="< 1 s")
 def retropropagation(options):
     """§4 — poids partagé : ∂F/∂a = Σ f_i · g'_i · ∂F/∂g_i, vérifié avec tf.GradientTape."""
     rng = np.random.default_rng(options.graine)

@@ -69,7 +69,7 @@ def pooling(options):
     return {"max": maxi.tolist(), "moyenne": moy.tolist(), "keras": keras_ok}
 
 
-@chapitre.section("image", duree="1 s")
+@chapitre.section("image", duree="< 1 s")
 def image(options):
     """§2 — lire une image, la convoluer (mise en relief), limiter à 0..255, l'écrire."""
     dossier = options.figures or Path(tempfile.mkdtemp(prefix="keras_facile_ch13_"))
@@ -109,7 +109,7 @@ def polynomes(options):
     return {"P*Q": PQ.tolist()}
 
 
-@chapitre.section("radar", duree="1 s")
+@chapitre.section("radar", duree="< 1 s")
 def radar(options):
     """§3.4 — radar : l'impulsion cachée dans le bruit (retard 350) ; pic de corrélation en 400."""
     rng = np.random.default_rng(options.graine)
@@ -133,7 +133,7 @@ def radar(options):
     return {"pic": pic, "correlation_livre": correlation_1d([1, 0, 3, 5, 1], [1, 2, 3]).tolist()}
 
 
-@chapitre.section("correlation-2d", duree="2 s")
+@chapitre.section("correlation-2d", duree="1 s")
 def correlation_deux_dimensions(options):
     """§4 — un smiley caché dans un tas de pixels 500 × 500 ; la corrélation le trouve vers (200, 300)."""
     motif = smiley(100)
