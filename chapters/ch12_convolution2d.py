@@ -6,7 +6,8 @@ additionner), le neurone et la couche de convolution (9 poids partagés), les
 couches à plusieurs motifs et plusieurs canaux, le traitement d'images (flou,
 piqué, contours, relief …) et la rétropropagation avec des poids partagés,
 vérifiée avec ``tf.GradientTape``. Chaque calcul est comparé à SciPy ou Keras.
-Durée : quelques secondes. L'image traitée est dessinée par le programme.
+Durée : quelques secondes. L'image traitée est dessinée par le programme ; si le
+jeu chats/chiens est disponible, une de ses photos est traitée aussi.
 """
 from scipy import signal
 
@@ -14,7 +15,7 @@ from keras_facile import *
 from keras_facile.chapitre import Chapitre
 from keras_facile.convolution import (average_pooling, convolution_2d, couche_convolution,
                                       max_pooling, noyau, NOYAUX, retourner)
-from keras_facile.images import affichage_images, image_test
+from keras_facile.images import affichage_images, image_test, photo_chats_chiens
 
 chapitre = Chapitre(__doc__)
 
@@ -127,6 +128,14 @@ def images(options):
     ecart_avant = abs(bruitee[60, 60] - A[60, 60])
     ecart_apres = abs(convolution_2d(bruitee, noyau("flou"))[60, 60] - convolution_2d(A, noyau("flou"))[60, 60])
     print(f"un mauvais pixel : écart {ecart_avant:.0f} avant le flou, {ecart_apres:.1f} après")
+    photo = photo_chats_chiens()                # une vraie photo, si le jeu chats/chiens est là
+    if photo is not None:
+        photo = photo.astype(float)
+        fig = affichage_images([photo, np.clip(convolution_2d(photo, noyau("contours")), 0, 255),
+                                np.clip(convolution_2d(photo, noyau("relief")) + 128, 0, 255)],
+                               ["Photo (chats/chiens)", "Contours", "Mise en relief"], colonnes=3,
+                               vmin=0, vmax=255, figsize=(12, 4.2))
+        chapitre.figure(fig, "ch12-photo")
     maxi, moy = max_pooling(A, 4), average_pooling(A, 4)
     chapitre.figure(affichage_images([A, maxi, moy], ["Image originale", "Max-pooling", "Average-pooling"],
                                      colonnes=3, figsize=(12, 3.6)), "ch12-pooling")
