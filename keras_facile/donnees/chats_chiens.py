@@ -1,0 +1,200 @@
+"""Chats et chiens : photos rangées comme dans le livre, ``{train,test}/{cats,dogs}``.
+
+Sources acceptées (dans l'ordre de recherche habituel) :
+
+- un dossier déjà rangé (``cats_vs_dogs/`` ou ``chats_chiens/``), ou son archive
+  ``cats_vs_dogs.tar.gz`` ;
+- l'archive Kaggle ``train.zip`` (``train/cat.N.jpg``, ``train/dog.N.jpg``) ;
+- l'archive Microsoft ``kagglecatsanddogs_5340.zip`` (``PetImages/{Cat,Dog}/N.jpg``),
+  téléchargée si rien n'est trouvé.
+
+Les archives sont décompressées une fois dans le cache. Chaque image est
+vérifiée (décodage complet par Pillow, format JPEG/PNG/BMP/GIF) : les fichiers
+corrompus, tronqués ou qui ne sont pas des images sont écartés, comptés et
+signalés, pour qu'un entraînement ne s'arrête jamais au milieu d'une époque.
+Les jeux ``tf.data`` sont construits par ``keras.utils.image_dataset_from_directory``
+sur une « vue » du cache (liens vers les seules images valides).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from .recherche import dossier_cache, extraire_archive, trouver
+
+__all__ = ["charger_chats_chiens", "dossier_chats_chiens", "verifier_images", "construire_dossier_livre"]
+
+URL_MICROSOFT = ("https://download.microsoft.com/download/3/E/1/3E1C3F21-ECDB-4869-8368-6DEBA77B919F/"
+                 "kagglecatsanddogs_5340.zip")
+NOMS_CLASSES = ["cats", "dogs"]
+_NOMS = ["cats_vs_dogs", "chats_chiens", "cats_vs_dogs.tar.gz", "train.zip", "kagglecatsanddogs_5340.zip",
+         "PetImages"]
+_FORMATS = {"JPEG", "PNG", "BMP", "GIF"}
+
+
+def image_valide(fichier: Path) -> bool:
+    """Vrai si Pillow décode entièrement l'image et que TensorFlow sait lire son format."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(fichier) as im:
+            if im.format not in _FORMATS:
+                return False
+            im.verify()
+        with Image.open(fichier) as im:
+            im.load()
+        return True
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+
+
+def verifier_images(fichiers) -> tuple[list[Path], list[Path]]:
+    """Sépare ``fichiers`` en (valides, écartés)."""
+    valides, ecartes = [], []
+    for f in fichiers:
+        (valides if image_valide(f) else ecartes).append(f)
+    return valides, ecartes
+
+
+def _images(dossier: Path) -> list[Path]:
+    return sorted(f for f in dossier.iterdir() if f.is_file() and not f.name.startswith("."))
+
+
+def _est_range(dossier: Path) -> bool:
+    return all((dossier / p / c).is_dir() for p in ("train", "test") for c in NOMS_CLASSES)
+
+
+def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None,
+                             n_par_classe_test: int | None = None, graine: int = 0) -> Path:
+    """Range une source Kaggle (``cat.N.jpg``…) ou Microsoft (``PetImages/Cat``…) en
+    ``{train,test}/{cats,dogs}`` dans le cache (liens, sans copier les images).
+
+    Par défaut : 80 % des images de chaque classe pour l'entraînement, 20 % pour le test.
+    """
+    racine = extraire_archive(source) if source.is_file() else source
+    par_classe = {}
+    if (racine / "PetImages").is_dir() or racine.name == "PetImages":
+        pet = racine if racine.name == "PetImages" else racine / "PetImages"
+        par_classe = {"cats": _images(pet / "Cat"), "dogs": _images(pet / "Dog")}
+    else:
+        dossier = racine / "train" if (racine / "train").is_dir() else racine
+        tous = _images(dossier)
+        par_classe = {"cats": [f for f in tous if f.name.startswith("cat.")],
+                      "dogs": [f for f in tous if f.name.startswith("dog.")]}
+    if not par_classe["cats"] or not par_classe["dogs"]:
+        raise ValueError(f"{source} : ni PetImages/{{Cat,Dog}} ni fichiers cat.N.jpg / dog.N.jpg trouvés")
+    cle = hashlib.sha1(f"{racine.resolve()}|{n_par_classe_train}|{n_par_classe_test}|{graine}".encode()).hexdigest()[:12]
+    cible = dossier_cache() / f"chats_chiens-{cle}"
+    if cible.is_dir():
+        return cible
+    temporaire = cible.with_name(cible.name + ".partiel")
+    shutil.rmtree(temporaire, ignore_errors=True)
+    rng = np.random.default_rng(graine)
+    for classe, fichiers in par_classe.items():
+        fichiers = [fichiers[i] for i in rng.permutation(len(fichiers))]
+        n_train = n_par_classe_train or int(0.8 * len(fichiers))
+        n_test = n_par_classe_test or len(fichiers) - n_train
+        if n_train + n_test > len(fichiers):
+            raise ValueError(f"{classe} : {len(fichiers)} images seulement, {n_train} + {n_test} demandées")
+        for partie, liste in (("train", fichiers[:n_train]), ("test", fichiers[n_train:n_train + n_test])):
+            (temporaire / partie / classe).mkdir(parents=True, exist_ok=True)
+            prefixe = classe[:-1]
+            for f in liste:
+                nom = f.name if f.name.startswith(prefixe + ".") else f"{prefixe}.{f.stem}{f.suffix.lower()}"
+                os.symlink(f.resolve(), temporaire / partie / classe / nom)
+    os.replace(temporaire, cible)
+    return cible
+
+
+def dossier_chats_chiens(chemin=None, telecharger=True) -> Path:
+    """Le dossier ``{train,test}/{cats,dogs}`` (construit dans le cache si la source est une archive)."""
+    source = trouver(_NOMS, chemin, jeu="Chats et chiens", url=URL_MICROSOFT if telecharger else None,
+                     aide="placez un dossier cats_vs_dogs/{train,test}/{cats,dogs}, l'archive "
+                          "cats_vs_dogs.tar.gz, le train.zip de Kaggle ou kagglecatsanddogs_5340.zip")
+    if source.is_dir() and _est_range(source):
+        return source
+    if source.is_file() and source.name.endswith((".tar.gz", ".tgz", ".tar")):
+        racine = extraire_archive(source)
+        for candidat in [racine, *[d for d in racine.iterdir() if d.is_dir()]]:
+            if _est_range(candidat):
+                return candidat
+    return construire_dossier_livre(source)
+
+
+def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
+    """Une vue du dossier (liens) sans les images invalides, éventuellement réduite
+    (sous-ensemble équilibré). Le résultat de la vérification est gardé en cache."""
+    signature = []
+    for partie in ("train", "test"):
+        for classe in NOMS_CLASSES:
+            for f in _images(dossier / partie / classe):
+                st = f.stat()
+                signature.append(f"{partie}/{classe}/{f.name}|{st.st_size}|{int(st.st_mtime)}")
+    cle = hashlib.sha1(("\n".join(signature) + f"|{n_train}|{n_test}|{graine}|{dossier.resolve()}").encode()).hexdigest()[:12]
+    vue = dossier_cache() / f"vue_chats_chiens-{cle}"
+    rapport_fichier = vue / "rapport.json"
+    if rapport_fichier.exists():
+        return vue, json.loads(rapport_fichier.read_text(encoding="utf-8"))
+    temporaire = vue.with_name(vue.name + ".partiel")
+    shutil.rmtree(temporaire, ignore_errors=True)
+    rng = np.random.default_rng(graine)
+    rapport = {"source": str(dossier), "ecartes": [], "images": {}}
+    for partie, n in (("train", n_train), ("test", n_test)):
+        for k, classe in enumerate(NOMS_CLASSES):
+            valides, ecartes = verifier_images(_images(dossier / partie / classe))
+            rapport["ecartes"] += [str(f) for f in ecartes]
+            if n is not None:
+                quota = n // 2 + (1 if k < n % 2 else 0)
+                if quota < len(valides):
+                    valides = [valides[i] for i in sorted(rng.choice(len(valides), quota, replace=False))]
+            (temporaire / partie / classe).mkdir(parents=True)
+            for f in valides:
+                os.symlink(f.resolve(), temporaire / partie / classe / f.name)
+            rapport["images"][f"{partie}/{classe}"] = len(valides)
+    (temporaire / "rapport.json").write_text(json.dumps(rapport, indent=1, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporaire, vue)
+    if rapport["ecartes"]:
+        print(f"Chats et chiens : {len(rapport['ecartes'])} fichier(s) corrompu(s) ou non-image écarté(s) :",
+              ", ".join(Path(f).name for f in rapport["ecartes"][:10])
+              + (" …" if len(rapport["ecartes"]) > 10 else ""), file=sys.stderr)
+    return vue, rapport
+
+
+def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin=None, n_train=None,
+                         n_test=None, graine=0, melanger=True, cache=True, avec_rapport=False):
+    """Chats et chiens en jeux ``tf.data`` : ``(ds_train, ds_test, noms_classes)``.
+
+    Images ``float32`` de forme ``taille + (3,)`` (dans [0, 1] si ``normaliser``),
+    étiquettes ``int32`` : chats = 0, chiens = 1, ``noms_classes == ['cats', 'dogs']``.
+    ``n_train`` / ``n_test`` : sous-ensembles équilibrés reproductibles. Avec
+    ``avec_rapport=True``, renvoie en plus le rapport (nombre d'images, fichiers écartés).
+    """
+    from .. import _config  # noqa: F401
+    import keras
+    import tensorflow as tf
+
+    if len(tuple(taille)) != 2 or any(int(t) != t or t <= 0 for t in taille):
+        raise ValueError(f"taille doit être (hauteur, largeur) en pixels, reçu {taille!r}")
+    vue, rapport = _vue_valide(dossier_chats_chiens(chemin), n_train, n_test, graine)
+    jeux = []
+    for partie in ("train", "test"):
+        ds = keras.utils.image_dataset_from_directory(
+            vue / partie, labels="inferred", label_mode="int", class_names=NOMS_CLASSES,
+            image_size=tuple(int(t) for t in taille), batch_size=None, shuffle=False, verbose=False)
+        if normaliser:
+            ds = ds.map(lambda x, y: (x / 255.0, y), num_parallel_calls=tf.data.AUTOTUNE)
+        if cache:
+            ds = ds.cache()   # décodage une seule fois ; le mélange reste différent à chaque époque
+        if melanger and partie == "train":
+            nombre = sum(v for k, v in rapport["images"].items() if k.startswith("train/"))
+            ds = ds.shuffle(max(nombre, 1), seed=graine, reshuffle_each_iteration=True)
+        jeux.append(ds.batch(batch_size).prefetch(tf.data.AUTOTUNE))
+    if avec_rapport:
+        return jeux[0], jeux[1], list(NOMS_CLASSES), rapport
+    return jeux[0], jeux[1], list(NOMS_CLASSES)

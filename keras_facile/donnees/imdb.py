@@ -1,0 +1,245 @@
+"""IMDB : critiques de films, depuis les textes bruts (``aclImdb``) ou le format Keras.
+
+À partir des textes bruts (c'est ce que fournit l'archive officielle
+``aclImdb_v1.tar.gz``) on refait ce que Keras a fait pour ``imdb.npz`` :
+
+- découpage en mots : minuscules, ``<br />`` remplacé par un espace, ponctuation
+  ``!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~`` retirée (comme
+  ``keras.preprocessing.text.text_to_word_sequence``), l'apostrophe est gardée ;
+- indice des mots par fréquence décroissante sur les critiques d'entraînement
+  (1 = le plus fréquent ; à égalité, l'ordre de première apparition) ;
+- indices réservés : 0 remplissage, 1 début de critique, 2 mot inconnu, et
+  décalage ``index_from=3`` ; ``num_words`` garde les indices (décalés) < num_words ;
+- étiquettes d'après le dossier (``pos`` = 1, ``neg`` = 0), puis mélange avec la
+  graine 113 comme ``keras.datasets.imdb.load_data``.
+
+Le résultat du découpage est mis en cache (une fois, ≈ 30 s pour 50 000 critiques).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from .recherche import dossier_cache, extraire_archive, trouver
+from .tableaux import indices_stratifies
+
+__all__ = ["charger_imdb", "charger_imdb_textes", "indice_mots_imdb", "decoder_critique",
+           "vectoriser_sequences", "decouper_mots"]
+
+URL_IMDB_BRUT = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
+_NOMS = ["aclImdb", "aclImdb_v1.tar.gz", "imdb.npz"]
+_PONCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'})
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_VERSION_CACHE = 1
+
+
+def decouper_mots(texte: str) -> list[str]:
+    """Les mots d'une critique (voir la docstring du module)."""
+    return _BR.sub(" ", texte).lower().translate(_PONCTUATION).split()
+
+
+def _source(chemin):
+    return trouver(_NOMS, chemin, jeu="IMDB (aclImdb ou imdb.npz)", url=URL_IMDB_BRUT,
+                   verifier=lambda f: extraire_archive(f, "aclImdb"),
+                   aide="placez le dossier aclImdb/ ou l'archive aclImdb_v1.tar.gz "
+                        "(ou imdb.npz + imdb_word_index.json de Keras)")
+
+
+def _dossier_brut(source: Path) -> Path:
+    dossier = source if source.is_dir() else extraire_archive(source, "aclImdb")
+    for partie in ("train", "test"):
+        for polarite in ("pos", "neg"):
+            if not (dossier / partie / polarite).is_dir():
+                raise ValueError(f"{dossier} : dossier {partie}/{polarite}/ manquant (format aclImdb attendu)")
+    return dossier
+
+
+def _fichiers(dossier: Path, partie: str):
+    """(fichier, étiquette) : négatives puis positives, par numéro de critique."""
+    liste = []
+    for polarite, etiquette in (("neg", 0), ("pos", 1)):
+        fichiers = sorted((dossier / partie / polarite).glob("*.txt"),
+                          key=lambda f: (int(f.stem.split("_")[0]) if f.stem.split("_")[0].isdigit() else 0, f.name))
+        liste += [(f, etiquette) for f in fichiers]
+    return liste
+
+
+def _cle(source: Path) -> str:
+    info = source.stat()
+    return hashlib.sha1(f"{source.resolve()}|{info.st_size}|{int(info.st_mtime)}|{_VERSION_CACHE}".encode()).hexdigest()[:12]
+
+
+def _corpus_brut(source: Path) -> dict:
+    """Textes, rangs des mots et étiquettes, lus une fois puis gardés en cache (.npz)."""
+    cache = dossier_cache() / f"imdb-{_cle(source)}.npz"
+    if cache.exists():
+        try:
+            with np.load(cache, allow_pickle=False) as f:
+                return {k: f[k] for k in f.files}
+        except (OSError, ValueError, EOFError):
+            cache.unlink(missing_ok=True)
+    dossier = _dossier_brut(source)
+    debut = time.perf_counter()
+    print(f"IMDB : lecture et découpage des critiques de {dossier} (une seule fois)…", file=sys.stderr)
+    parties = {}
+    for partie in ("train", "test"):
+        fichiers = _fichiers(dossier, partie)
+        textes, mots, etiquettes = [], [], []
+        for f, etiquette in fichiers:
+            try:
+                texte = _BR.sub(" ", f.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                texte = _BR.sub(" ", f.read_text(encoding="latin-1"))
+            textes.append(texte)
+            mots.append(decouper_mots(texte))
+            etiquettes.append(etiquette)
+        parties[partie] = (textes, mots, np.array(etiquettes, dtype=np.int64))
+    compte = Counter()
+    for liste in parties["train"][1]:
+        compte.update(liste)
+    vocabulaire = [mot for mot, _ in compte.most_common()]
+    rang = {mot: i + 1 for i, mot in enumerate(vocabulaire)}
+    corpus = {"vocabulaire": np.array(vocabulaire, dtype=str)}
+    for partie, (textes, mots, etiquettes) in parties.items():
+        rangs = [np.array([rang.get(m, 0) for m in liste], dtype=np.int32) for liste in mots]
+        corpus[f"{partie}_rangs"] = np.concatenate(rangs) if rangs else np.zeros(0, np.int32)
+        corpus[f"{partie}_bornes"] = np.cumsum([0] + [len(r) for r in rangs]).astype(np.int64)
+        octets = [t.encode("utf-8") for t in textes]
+        corpus[f"{partie}_textes"] = np.frombuffer(b"".join(octets), dtype=np.uint8)
+        corpus[f"{partie}_textes_bornes"] = np.cumsum([0] + [len(o) for o in octets]).astype(np.int64)
+        corpus[f"{partie}_etiquettes"] = etiquettes
+    temporaire = cache.with_name(cache.name + ".partiel.npz")
+    np.savez(temporaire, **corpus)
+    os.replace(temporaire, cache)
+    print(f"IMDB : {len(parties['train'][2])} + {len(parties['test'][2])} critiques, "
+          f"{len(vocabulaire)} mots, en {time.perf_counter() - debut:.1f} s (cache : {cache})", file=sys.stderr)
+    return corpus
+
+
+def _decouper(plat, bornes):
+    return [plat[bornes[i]:bornes[i + 1]] for i in range(len(bornes) - 1)]
+
+
+def _format_keras(source: Path):
+    """(rangs_train, y_train), (rangs_test, y_test) depuis ``imdb.npz`` de Keras."""
+    try:
+        with np.load(source, allow_pickle=True) as f:
+            return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+    except (OSError, ValueError, EOFError, KeyError) as e:
+        raise ValueError(f"fichier corrompu ou tronqué : {source} ({type(e).__name__})") from None
+
+
+def _melange_keras(x, y, rng):
+    indices = np.arange(len(x))
+    rng.shuffle(indices)
+    return [x[i] for i in indices], y[indices]
+
+
+def _en_sequences(rangs, num_words, index_from, skip_top=0, start_char=1, oov_char=2):
+    sequences = np.empty(len(rangs), dtype=object)
+    for i, r in enumerate(rangs):
+        r = np.asarray(r, dtype=np.int64)
+        s = np.where(r > 0, r + index_from, oov_char)
+        s = np.concatenate([[start_char], s])
+        if num_words is not None or skip_top:
+            garde = (s >= skip_top) & ((s < num_words) if num_words is not None else True)
+            s = np.where(garde | (np.arange(len(s)) == 0), s, oov_char)
+        sequences[i] = s.tolist()
+    return sequences
+
+
+def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=0, index_from=3):
+    """IMDB : ``(x_train, y_train), (x_test, y_test)`` comme ``keras.datasets.imdb.load_data``.
+
+    ``x`` : tableau d'objets, chaque critique une liste d'entiers (1 = début,
+    2 = mot inconnu ou hors des ``num_words`` premiers indices, mots décalés de
+    ``index_from``) ; ``y`` : 0 (négative) ou 1 (positive), ``int64``.
+    """
+    if num_words is not None and (int(num_words) != num_words or num_words <= index_from):
+        raise ValueError(f"num_words doit être un entier > {index_from}, reçu {num_words!r}")
+    source = _source(chemin)
+    if source.name.endswith(".npz"):
+        (r_train, y_train), (r_test, y_test) = _format_keras(source)
+        r_train, r_test = list(r_train), list(r_test)
+    else:
+        c = _corpus_brut(source)
+        r_train, y_train = _decouper(c["train_rangs"], c["train_bornes"]), c["train_etiquettes"]
+        r_test, y_test = _decouper(c["test_rangs"], c["test_bornes"]), c["test_etiquettes"]
+    rng = np.random.RandomState(113)
+    r_train, y_train = _melange_keras(r_train, np.asarray(y_train), rng)
+    r_test, y_test = _melange_keras(r_test, np.asarray(y_test), rng)
+    i = indices_stratifies(y_train, n_train, graine)
+    j = indices_stratifies(y_test, n_test, graine)
+    x_train = _en_sequences([r_train[k] for k in i], num_words, index_from)
+    x_test = _en_sequences([r_test[k] for k in j], num_words, index_from)
+    return (x_train, y_train[i].astype(np.int64)), (x_test, y_test[j].astype(np.int64))
+
+
+def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
+    """Les critiques brutes : ``(textes_train, y_train), (textes_test, y_test)``,
+    dans le même ordre que :func:`charger_imdb` (listes de chaînes, étiquettes 0/1)."""
+    source = _source(chemin)
+    if source.name.endswith(".npz"):
+        raise ValueError(f"{source} ne contient que des indices de mots : il faut les textes bruts (aclImdb)")
+    c = _corpus_brut(source)
+    rng = np.random.RandomState(113)
+    resultat = []
+    for partie, n in (("train", n_train), ("test", n_test)):
+        octets = c[f"{partie}_textes"].tobytes()
+        bornes = c[f"{partie}_textes_bornes"]
+        textes = [octets[bornes[k]:bornes[k + 1]].decode("utf-8") for k in range(len(bornes) - 1)]
+        textes, y = _melange_keras(textes, c[f"{partie}_etiquettes"], rng)
+        k = indices_stratifies(y, n, graine)
+        resultat.append(([textes[m] for m in k], y[k]))
+    return tuple(resultat)
+
+
+def indice_mots_imdb(chemin=None) -> dict:
+    """Dictionnaire mot → rang (1 = le plus fréquent), comme ``keras.datasets.imdb.get_word_index()``."""
+    source = _source(chemin)
+    if source.name.endswith(".npz"):
+        fichier = source.with_name("imdb_word_index.json")
+        if not fichier.exists():
+            raise FileNotFoundError(f"{fichier} introuvable : il accompagne imdb.npz (keras.datasets.imdb)")
+        try:
+            return json.loads(fichier.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise ValueError(f"fichier corrompu : {fichier} ({e})") from None
+    vocabulaire = _corpus_brut(source)["vocabulaire"]
+    return {str(mot): i + 1 for i, mot in enumerate(vocabulaire)}
+
+
+def decoder_critique(sequence, indice_mots=None, index_from=3) -> str:
+    """Le texte d'une critique codée ; ``??`` pour les indices réservés ou inconnus (comme le livre)."""
+    if indice_mots is None:
+        indice_mots = indice_mots_imdb()
+    inverse = {rang: mot for mot, rang in indice_mots.items()}
+    return " ".join(inverse.get(int(i) - index_from, "??") if int(i) >= index_from else "??" for i in sequence)
+
+
+def vectoriser_sequences(sequences, dimension) -> np.ndarray:
+    """Vecteurs « multi-hot » du livre : ``v[i, c] = 1`` si le mot d'indice ``c`` est dans la critique ``i``.
+
+    Les indices ≥ ``dimension`` sont refusés (erreur en français).
+    """
+    if int(dimension) != dimension or dimension <= 0:
+        raise ValueError(f"dimension doit être un entier > 0, reçu {dimension!r}")
+    vecteurs = np.zeros((len(sequences), int(dimension)), dtype=np.float32)
+    longueurs = [len(s) for s in sequences]
+    if sum(longueurs) == 0:
+        return vecteurs
+    lignes = np.repeat(np.arange(len(sequences)), longueurs)
+    colonnes = np.fromiter((c for s in sequences for c in s), dtype=np.int64, count=sum(longueurs))
+    if colonnes.max() >= dimension or colonnes.min() < 0:
+        raise ValueError(f"indice de mot {int(colonnes.max())} hors de [0, {int(dimension) - 1}] : "
+                         "chargez avec num_words=dimension")
+    vecteurs[lignes, colonnes] = 1.0
+    return vecteurs
