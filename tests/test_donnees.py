@@ -1,0 +1,288 @@
+"""keras_facile.donnees : chargeurs sur de petits fichiers au vrai format, erreurs, téléchargement."""
+import os
+import pickle
+import tarfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import donnees_reelles_disponibles
+from keras_facile import donnees as kd
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """Un dossier de données vide, un cache neuf, et aucun téléchargement."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("KERAS_FACILE_DATA", str(data))
+    monkeypatch.setenv("KERAS_FACILE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("KERAS_FACILE_HORS_LIGNE", "1")
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras_home"))
+    monkeypatch.setattr(kd.recherche, "RACINE_PROJET", tmp_path / "projet")
+    return data
+
+
+@pytest.fixture
+def factices(env):
+    kd.creer_donnees_factices(env)
+    return env
+
+
+def test_mnist_comme_keras(factices):
+    (x, y), (xt, yt) = kd.charger_mnist()
+    assert x.shape == (200, 28, 28) and x.dtype == np.uint8 and y.dtype == np.uint8 and y.shape == (200,)
+    assert xt.shape == (100, 28, 28)
+    assert sorted(set(y.tolist())) == list(range(10))
+
+
+def test_sous_ensembles_stratifies_reproductibles(factices):
+    (x, y), (xt, yt) = kd.charger_mnist(n_train=50, n_test=20, graine=1)
+    assert len(x) == 50 and len(xt) == 20
+    assert np.bincount(y, minlength=10).tolist() == [5] * 10
+    (x2, y2), _ = kd.charger_mnist(n_train=50, n_test=20, graine=1)
+    np.testing.assert_array_equal(x, x2)
+    (x3, _), _ = kd.charger_mnist(n_train=50, n_test=20, graine=2)
+    assert not np.array_equal(x, x3)
+    i = kd.indices_stratifies(np.array([0] * 90 + [1] * 10), 20)
+    assert np.bincount(np.array([0] * 90 + [1] * 10)[i]).tolist() == [18, 2]
+    with pytest.raises(ValueError, match="entier > 0"):
+        kd.indices_stratifies(np.arange(5), 0)
+
+
+def test_cifar10_npz_et_lots_keras(factices, tmp_path):
+    (x, y), (xt, yt) = kd.charger_cifar10()
+    assert x.shape == (200, 32, 32, 3) and y.shape == (200, 1) and y.dtype == np.uint8
+    # même contenu au format des lots pickle de Keras (cifar-10-batches-py)
+    lots = tmp_path / "ailleurs" / "cifar-10-batches-py"
+    lots.mkdir(parents=True)
+    for k in range(5):
+        partie = slice(40 * k, 40 * (k + 1))
+        donnees = x[partie].transpose(0, 3, 1, 2).reshape(40, -1)
+        with open(lots / f"data_batch_{k + 1}", "wb") as f:
+            pickle.dump({b"data": donnees, b"labels": y[partie, 0].tolist()}, f)
+    with open(lots / "test_batch", "wb") as f:
+        pickle.dump({b"data": xt.transpose(0, 3, 1, 2).reshape(100, -1), b"labels": yt[:, 0].tolist()}, f)
+    (x2, y2), (xt2, yt2) = kd.charger_cifar10(chemin=lots)
+    np.testing.assert_array_equal(x2, x)
+    np.testing.assert_array_equal(y2, y)
+    np.testing.assert_array_equal(xt2, xt)
+    # et depuis l'archive officielle cifar-10-python.tar.gz
+    archive = tmp_path / "ailleurs" / "cifar-10-python.tar.gz"
+    with tarfile.open(archive, "w:gz") as t:
+        t.add(lots, arcname="cifar-10-batches-py")
+    (x3, _), _ = kd.charger_cifar10(chemin=archive)
+    np.testing.assert_array_equal(x3, x)
+
+
+def test_imdb_depuis_les_textes_bruts(factices):
+    (x, y), (xt, yt) = kd.charger_imdb()
+    assert len(x) == 80 and len(xt) == 80 and x.dtype == object and y.dtype == np.int64
+    assert int(y.sum()) == 40 and int(yt.sum()) == 40
+    assert all(s[0] == 1 for s in x)              # indice de début
+    indice = kd.indice_mots_imdb()
+    assert sorted(indice.values()) == list(range(1, len(indice) + 1))
+    assert "excellent" in indice and "awful" in indice
+    # le mot le plus fréquent (rang 1) est codé 1 + 3 = 4
+    premier = min(indice, key=indice.get)
+    assert kd.decoder_critique([4], indice) == premier and any(4 in s for s in x)
+    texte = kd.decoder_critique(x[0], indice)
+    assert texte.startswith("?? ")
+    textes, etiquettes = kd.charger_imdb_textes()[0]
+    assert kd.decouper_mots(textes[0]) == texte.split()[1:]   # même ordre que charger_imdb
+    np.testing.assert_array_equal(etiquettes, y)
+
+
+def test_imdb_num_words_et_vectorisation(factices):
+    (x, _), _ = kd.charger_imdb(num_words=10)
+    assert max(max(s) for s in x) <= 9
+    assert any(2 in s for s in x)                 # mots trop rares → inconnu
+    v = kd.vectoriser_sequences(x, 10)
+    assert v.shape == (80, 10) and v.dtype == np.float32
+    assert set(np.unique(v)) <= {0.0, 1.0}
+    # l'exemple du livre : [2, 1, 4] → (1, 1, 0, 1, 0, …) sur les indices 1, 2, 4
+    np.testing.assert_array_equal(kd.vectoriser_sequences([[2, 1, 4]], 6), [[0, 1, 1, 0, 1, 0]])
+    with pytest.raises(ValueError, match="num_words=dimension"):
+        kd.vectoriser_sequences([[1, 12]], 10)
+    with pytest.raises(ValueError, match="num_words"):
+        kd.charger_imdb(num_words=2)
+
+
+def test_imdb_format_keras(env):
+    rangs = np.empty(3, dtype=object)
+    rangs[:] = [[1, 2, 3], [4, 1], [5]]
+    np.savez(env / "imdb.npz", x_train=rangs, y_train=np.array([1, 0, 1]), x_test=rangs, y_test=np.array([0, 1, 0]))
+    (env / "imdb_word_index.json").write_text('{"the": 1, "and": 2, "a": 3, "of": 4, "film": 5}')
+    (x, y), _ = kd.charger_imdb()
+    assert sorted(map(tuple, x)) == sorted([(1, 4, 5, 6), (1, 7, 4), (1, 8)])
+    assert kd.decoder_critique([1, 4, 5, 6, 2], kd.indice_mots_imdb()) == "?? the and a ??"
+
+
+def test_chats_chiens_tf_data(factices):
+    train, test, noms = kd.charger_chats_chiens(taille=(32, 32), batch_size=8)
+    assert noms == ["cats", "dogs"]
+    images, etiquettes = next(iter(train))
+    assert images.shape == (8, 32, 32, 3) and images.dtype.name == "float32"
+    assert float(images.numpy().max()) <= 1.0
+    toutes = np.concatenate([e.numpy() for _, e in test])
+    assert np.bincount(toutes).tolist() == [8, 8]
+    chemin_chats = kd.dossier_chats_chiens() / "test" / "cats"
+    assert all(f.name.startswith("cat.") for f in chemin_chats.iterdir())
+    sous_train, _, _ = kd.charger_chats_chiens(taille=(16, 16), n_train=6, n_test=4)
+    assert np.bincount(np.concatenate([e.numpy() for _, e in sous_train])).tolist() == [3, 3]
+
+
+def _arbre_avec_fichiers_abimes(racine: Path):
+    kd.creer_donnees_factices(racine)
+    chats = racine / "cats_vs_dogs" / "train" / "cats"
+    bonne = next(chats.iterdir()).read_bytes()
+    (chats / "cat.9001.jpg").write_bytes(bonne[: len(bonne) // 2])         # JPEG tronqué
+    (chats / "cat.9002.jpg").write_text("ceci n'est pas une image")        # texte nommé .jpg
+    return racine
+
+
+def test_chats_chiens_fichiers_corrompus_ecartes(env, capsys):
+    _arbre_avec_fichiers_abimes(env)
+    train, _, _, rapport = kd.charger_chats_chiens(taille=(24, 24), batch_size=4, avec_rapport=True)
+    assert sorted(Path(f).name for f in rapport["ecartes"]) == ["cat.9001.jpg", "cat.9002.jpg"]
+    assert rapport["images"]["train/cats"] == 16
+    assert "2 fichier(s) corrompu(s)" in capsys.readouterr().err
+    n = sum(len(e) for _, e in train)   # une époque entière sans erreur
+    assert n == 32
+
+
+def test_chats_chiens_depuis_kaggle_et_microsoft(env, tmp_path):
+    import zipfile
+
+    from PIL import Image
+
+    kaggle = tmp_path / "train.zip"
+    microsoft = tmp_path / "kagglecatsanddogs_5340.zip"
+    with zipfile.ZipFile(kaggle, "w") as zk, zipfile.ZipFile(microsoft, "w") as zm:
+        for i in range(10):
+            for animal, dossier in (("cat", "Cat"), ("dog", "Dog")):
+                image = tmp_path / f"{animal}{i}.jpg"
+                Image.new("RGB", (20, 20), (i * 20, 50, 90)).save(image)
+                zk.write(image, f"train/{animal}.{i}.jpg")
+                zm.write(image, f"PetImages/{dossier}/{i}.jpg")
+        zm.writestr("PetImages/Cat/666.jpg", b"pas une image")
+    for archive in (kaggle, microsoft):
+        train, test, noms, rapport = kd.charger_chats_chiens(taille=(16, 16), chemin=archive, avec_rapport=True)
+        assert rapport["images"] == {"train/cats": 8, "train/dogs": 8, "test/cats": 2, "test/dogs": 2} \
+            or (archive == microsoft and rapport["images"]["train/cats"] + rapport["images"]["test/cats"] == 10)
+    assert all("666" in f for f in rapport["ecartes"])
+
+
+def test_donnees_absentes_message_francais(env):
+    with pytest.raises(FileNotFoundError) as e:
+        kd.charger_mnist()
+    message = str(e.value)
+    assert "MNIST (mnist.npz) introuvable" in message
+    assert str(env / "mnist.npz") in message and "KERAS_FACILE_DATA" in message
+    assert "projet" in message and "cache de Keras" in message and "data/README.md" in message
+    for fonction in (kd.charger_cifar10, kd.charger_imdb, kd.charger_chats_chiens):
+        with pytest.raises(FileNotFoundError, match="introuvable"):
+            fonction()
+
+
+def test_fichiers_corrompus_erreur_claire(env):
+    (env / "mnist.npz").write_bytes(b"PK\x03\x04 pas vraiment un zip")
+    with pytest.raises(ValueError, match=r"corrompu ou tronqué : .*mnist\.npz"):
+        kd.charger_mnist()
+    tronque = env / "aclImdb_v1.tar.gz"
+    kd.creer_donnees_factices(env / "vrai")
+    contenu = (env / "vrai" / "aclImdb_v1.tar.gz").read_bytes()
+    tronque.write_bytes(contenu[: len(contenu) // 2])
+    with pytest.raises(ValueError, match=r"tronquée : .*aclImdb_v1\.tar\.gz"):
+        kd.charger_imdb()
+    assert not list((Path(os.environ["KERAS_FACILE_CACHE"]) / "archives").glob("*"))   # rien de moitié écrit
+
+
+def test_telechargement_complet_et_verifie(env, tmp_path, monkeypatch):
+    source = tmp_path / "serveur" / "mnist.npz"
+    source.parent.mkdir()
+    kd.creer_donnees_factices(tmp_path / "serveur")
+    monkeypatch.delenv("KERAS_FACILE_HORS_LIGNE")
+    monkeypatch.setattr(kd.tableaux, "URL_MNIST", source.as_uri())
+    monkeypatch.setenv("KERAS_FACILE_DATA", str(tmp_path / "vide"))
+    # trouver() reçoit l'URL du module : on passe par charger_mnist
+    (x, y), _ = kd.charger_mnist()
+    telecharge = Path(os.environ["KERAS_FACILE_CACHE"]) / "mnist.npz"
+    assert telecharge.exists() and len(x) == 200
+    assert not list(telecharge.parent.glob("*.partiel"))
+
+
+def test_telechargement_interrompu_ne_laisse_rien(env, tmp_path):
+    import urllib.error
+
+    destination = tmp_path / "dl" / "mnist.npz"
+    with pytest.raises(urllib.error.URLError):
+        kd.telecharger((tmp_path / "absent.npz").as_uri(), destination)
+    assert not destination.exists() and not list((tmp_path / "dl").glob("*"))
+    faux = tmp_path / "faux.npz"
+    faux.write_bytes(b"abc")
+    with pytest.raises(ValueError):
+        kd.telecharger(faux.as_uri(), destination, verifier=kd.tableaux.verifier_mnist)
+    assert not destination.exists() and not list((tmp_path / "dl").glob("*"))
+    with pytest.raises(OSError, match="sha256"):
+        kd.telecharger(faux.as_uri(), destination, sha256="0" * 64)
+    assert not list((tmp_path / "dl").glob("*"))
+
+
+def test_commande_donnees(factices, capsys):
+    from keras_facile.donnees.cli import main
+
+    assert main([]) == 0
+    sortie = capsys.readouterr().out
+    assert sortie.count("vérification : ok") == 4
+    assert "200 + 100 images 28×28" in sortie
+    assert main(["--jeu", "mnist"]) == 0
+    (factices / "mnist.npz").write_bytes(b"abime")
+    assert main(["--jeu", "mnist"]) == 1
+    assert "ÉCHEC" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------
+# Les vrais jeux (quand KERAS_FACILE_DATA les désigne, comme en CI)
+# ---------------------------------------------------------------------------
+REELLES = donnees_reelles_disponibles()
+reelles = pytest.mark.skipif(REELLES is None or not (REELLES / "mnist.npz").exists(),
+                             reason="KERAS_FACILE_DATA ne désigne pas les vrais jeux de données")
+
+
+@reelles
+@pytest.mark.donnees_reelles
+def test_reel_mnist():
+    (x, y), (xt, yt) = kd.charger_mnist(chemin=REELLES)
+    assert x.shape == (60000, 28, 28) and xt.shape == (10000, 28, 28)
+    assert y[0] == 5
+    assert np.bincount(y).tolist()[:3] == [5923, 6742, 5958]
+
+
+@reelles
+@pytest.mark.donnees_reelles
+def test_reel_cifar10():
+    (x, y), (xt, yt) = kd.charger_cifar10(chemin=REELLES)
+    assert x.shape == (20000, 32, 32, 3) and y.shape == (20000, 1)
+    assert np.bincount(yt[:, 0]).tolist() == [500] * 10
+    assert np.bincount(y[:, 0]).min() > 1900
+
+
+@reelles
+@pytest.mark.donnees_reelles
+def test_reel_imdb():
+    (x, y), (xt, yt) = kd.charger_imdb(num_words=1000, chemin=REELLES)
+    assert np.bincount(y).tolist() == [12500, 12500] and np.bincount(yt).tolist() == [12500, 12500]
+    assert max(max(s) for s in x[:500]) < 1000
+    indice = kd.indice_mots_imdb(chemin=REELLES)
+    assert [m for m, _ in sorted(indice.items(), key=lambda kv: kv[1])[:5]] == ["the", "and", "a", "of", "to"]
+
+
+@reelles
+@pytest.mark.donnees_reelles
+def test_reel_chats_chiens():
+    train, test, noms, rapport = kd.charger_chats_chiens(chemin=REELLES, avec_rapport=True)
+    assert rapport["images"] == {"train/cats": 2000, "train/dogs": 2000, "test/cats": 1000, "test/dogs": 1000}
+    images, etiquettes = next(iter(test))
+    assert images.shape == (32, 64, 64, 3)
