@@ -18,6 +18,7 @@ Le résultat du découpage est mis en cache (une fois, ≈ 30 s pour 50 000 crit
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -237,7 +238,7 @@ def vectoriser_sequences(sequences, dimension) -> np.ndarray:
     if sum(longueurs) == 0:
         return vecteurs
     lignes = np.repeat(np.arange(len(sequences)), longueurs)
-    colonnes = np.fromiter((c for s in sequences for c in s), dtype=np.int64, count=sum(longueurs))
+    colonnes = np.fromiter(itertools.chain.from_iterable(sequences), dtype=np.int64, count=sum(longueurs))
     if colonnes.max() >= dimension or colonnes.min() < 0:
         raise ValueError(f"indice de mot {int(colonnes.max())} hors de [0, {int(dimension) - 1}] : "
                          "chargez avec num_words=dimension")
