@@ -41,3 +41,6 @@ __all__ += [
     "affichage_evaluation_trois_var",
     "get_weights_grad", "gradient_entree", "verifier_gradient",
 ]
+from .approximation import calcul_approximation
+
+__all__ += ["calcul_approximation"]

@@ -56,6 +56,21 @@ def dimension_sortie(modele) -> int:
     return int(modele.outputs[0].shape[-1])
 
 
+class _Appel:
+    """``modele(x, training=False)`` sans garder le modèle en vie (référence faible).
+
+    Un objet appelable plutôt qu'une fonction locale : TensorFlow compte les
+    compilations par code source, et avertirait à tort (« retracing ») dès
+    qu'on évalue plusieurs modèles ; un objet distinct par modèle l'évite.
+    """
+
+    def __init__(self, modele):
+        self.ref = weakref.ref(modele)
+
+    def __call__(self, x):
+        return self.ref()(x, training=False)
+
+
 def _fonction_compilee(modele):
     # La clé tient compte de l'architecture : un modèle modifié (modele.add…)
     # après une première évaluation reçoit une nouvelle fonction.
@@ -64,12 +79,8 @@ def _fonction_compilee(modele):
     fonction = deja[1] if deja is not None and deja[0] == cle else None
     if fonction is None:
         n = cle[1]
-        ref = weakref.ref(modele)
-
-        @tf.function(input_signature=[tf.TensorSpec((None, n), tf.float32)], reduce_retracing=True)
-        def fonction(x):
-            return ref()(x, training=False)
-
+        fonction = tf.function(_Appel(modele), input_signature=[tf.TensorSpec((None, n), tf.float32)],
+                               reduce_retracing=True)
         _FONCTIONS[modele] = (cle, fonction)
     return fonction
 

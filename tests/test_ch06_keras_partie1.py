@@ -6,7 +6,7 @@ def test_chapitre_6(lancer_chapitre):
     r, figures = lancer_chapitre(6)
     assert r["keras-brut"]["F(3)"] == 2.0
     assert r["keras-brut"]["parametres"] == 7
-    assert r["keras-brut"]["min"] == pytest.approx(0.5, abs=0.01)
+    assert r["keras-brut"]["min"] == pytest.approx(0.5, abs=0.02)   # grille de 100 points
     assert r["deux-entrees"]["F(7,-5)"] == pytest.approx(0.123, abs=5e-4)
     assert r["deux-entrees"]["forme"] == (1, 1)
     assert r["keras-facile"]["F(3)"] == 2.0

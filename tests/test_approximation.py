@@ -1,0 +1,105 @@
+"""Approximation universelle : la construction du livre corrigée et les constructeurs au-delà du livre."""
+import numpy as np
+import pytest
+
+from keras_facile import *
+from keras_facile.approximation import (approximation_affine_par_morceaux, approximation_deux_var,
+                                        approximation_marches, approximation_sigmoides, erreur_max,
+                                        erreur_max_deux_var, indicatrice_rectangle)
+
+
+def f(x):
+    return np.cos(2 * x) + x * np.sin(3 * x) + x ** 0.5
+
+
+def modele_marches(n):
+    return Sequential([Input(shape=(1,)), Dense(2 * n, activation=heaviside), Dense(1, activation="linear")])
+
+
+def test_calcul_approximation_valeurs_du_livre_sans_jonction_doublee():
+    modele = calcul_approximation(modele_marches(20), f, 2, 10, 20)
+    assert evaluation(modele, 2.0) == pytest.approx(0.2017389, abs=1e-5)      # f(2)
+    assert evaluation(modele, 2.1) == pytest.approx(0.2017389, abs=1e-5)
+    # à la jonction x = 2.4 : f(2.4) (l'original donnait f(2.0) + f(2.4) = 3.7432)
+    assert evaluation(modele, 2.4) == pytest.approx(f(2.4), abs=1e-5)
+    assert evaluation(modele, 2.41) == pytest.approx(3.5415, abs=1e-4)
+    assert evaluation(modele, 10.0) == pytest.approx(-0.77957, abs=1e-4)     # f(9.6)
+    assert evaluation(modele, 10.5) == pytest.approx(0.0, abs=1e-5)
+    assert evaluation(modele, 1.9) == 0.0
+    grille = 2 + 0.4 * np.arange(20)
+    np.testing.assert_allclose(evaluer_lot(modele, grille[:, None])[:, 0], f(grille), atol=1e-4)
+
+
+def test_calcul_approximation_sur_un_intervalle_contenant_zero():
+    modele = calcul_approximation(modele_marches(30), np.sin, -3, 3, 30)
+    x = np.linspace(-3, 3, 601)
+    F = evaluer_lot(modele, x[:, None])[:, 0]
+    assert np.max(np.abs(F - np.sin(x))) <= 0.2 + 1e-4       # pas h = 0.2, |sin'| ≤ 1
+    assert evaluation(modele, -3.0) == pytest.approx(np.sin(-3), abs=1e-5)
+    assert evaluation(modele, 0.0) == pytest.approx(0.0, abs=1e-5)
+
+
+def pente_log(erreurs):
+    n = np.array(list(erreurs))
+    return np.polyfit(np.log(n), np.log(list(erreurs.values())), 1)[0]
+
+
+def test_marches_en_1_sur_n_et_relu_en_1_sur_n_carre():
+    liste_n = [25, 50, 100, 200]
+    marches = {n: erreur_max(approximation_marches(f, 2, 10, n), f, 2, 10, num=4001) for n in liste_n}
+    relu = {n: erreur_max(approximation_affine_par_morceaux(f, 2, 10, n), f, 2, 10, num=4001) for n in liste_n}
+    assert -1.2 < pente_log(marches) < -0.8
+    assert -2.2 < pente_log(relu) < -1.8
+    assert relu[200] < 0.02 < marches[200]
+    sig = {n: erreur_max(approximation_sigmoides(f, 2, 10, n), f, 2, 10) for n in (25, 100)}
+    assert sig[100] < sig[25] / 3
+
+
+def test_calcul_approximation_egale_approximation_marches():
+    x = np.linspace(1, 11, 777)[:, None]
+    a = calcul_approximation(modele_marches(10), f, 2, 10, 10)
+    b = approximation_marches(f, 2, 10, 10)
+    np.testing.assert_allclose(evaluer_lot(a, x), evaluer_lot(b, x), atol=1e-5)
+
+
+def test_indicatrice_du_carre_unite():
+    modele = indicatrice_rectangle(0, 1, 0, 1)
+    assert [evaluation(modele, *p) for p in [(0.5, 0.5), (1.5, 0.5), (0, 0), (1, 1), (0.5, -0.01)]] == \
+        [1.0, 0.0, 1.0, 1.0, 0.0]
+    assert modele.count_params() == 12 + 5
+
+
+def test_deux_variables_erreur_en_1_sur_n():
+    g = lambda x, y: np.sin(x) * np.cos(y)
+    erreurs = {n: erreur_max_deux_var(approximation_deux_var(g, -2, 2, -2, 2, n), g, -2, 2, -2, 2)
+               for n in (4, 8, 16)}
+    assert erreurs[16] < erreurs[8] < erreurs[4]
+    assert -1.2 < pente_log(erreurs) < -0.8
+    modele = approximation_deux_var(g, -2, 2, -2, 2, 4)
+    assert evaluation(modele, 3.0, 0.0) == 0.0          # hors du rectangle
+    assert evaluation(modele, -1.5, -1.5) == pytest.approx(g(-1.5, -1.5), abs=1e-5)   # centre d'une cellule
+
+
+@pytest.mark.parametrize("arguments, type_erreur, message", [
+    ((f, 2, 10, 0), ValueError, "n=0"),
+    ((f, 2, 10, -3), ValueError, "n=-3"),
+    ((f, 2, 10, 2.5), TypeError, "n doit être un entier"),
+    ((f, 10, 2, 5), ValueError, "a < b"),
+    ((lambda x: np.log(x - 3), 2, 10, 5), ValueError, "f ne renvoie pas un nombre fini"),
+    (("f", 2, 10, 5), TypeError, "f doit être une fonction"),
+])
+def test_calcul_approximation_erreurs_et_poids_intacts(arguments, type_erreur, message):
+    modele = modele_marches(5)
+    avant = [w.copy() for w in modele.get_weights()]
+    with pytest.raises(type_erreur, match=message):
+        calcul_approximation(modele, *arguments)
+    for x, y in zip(avant, modele.get_weights()):
+        np.testing.assert_array_equal(x, y)
+
+
+def test_calcul_approximation_modele_inadapte():
+    with pytest.raises(ValueError, match="Dense\\(10, activation=heaviside\\)"):
+        calcul_approximation(Sequential([Input(shape=(1,)), Dense(8, activation=heaviside), Dense(1)]), f, 2, 10, 5)
+    with pytest.raises(ValueError, match="linear"):
+        calcul_approximation(Sequential([Input(shape=(1,)), Dense(10, activation=heaviside),
+                                         Dense(1, activation="relu")]), f, 2, 10, 5)
