@@ -12,7 +12,7 @@ def test_chapitre_6(lancer_chapitre):
     assert r["keras-facile"]["F(3)"] == 2.0
     assert r["keras-facile"]["valeurs"] == {-2: 2.0, -1: 1.5, 0: 1.0, 1: 0.5, 2: 1.0, 3: 2.0}
     assert r["heaviside"] == {0: 1.0, 2: 1.0, 2.5: 0.0}
-    assert r["sigmoide-2var"]["F(2,1)"] == pytest.approx(0.952, abs=5e-4)
+    assert r["sigmoide-2var"]["F(2,1)"] == pytest.approx(0.9525741268, abs=1e-6)   # σ(3), « ≃ 0.952 »
     assert r["secteur"] == {(1, 1): 1.0, (0, -1): 0.0, (-3, -1): 0.0, (0, 0): 1.0}
     assert r["trois-entrees"]["F(2,3,4)"] == 2.0
     cube = r["cube"]
