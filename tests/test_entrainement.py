@@ -1,0 +1,54 @@
+"""entrainer_rapide : exactement les pas de fit (plein lot ou lots dans l'ordre), en une boucle compilée."""
+import numpy as np
+import pytest
+
+from keras_facile import *
+from keras_facile.entrainement import entrainer_rapide
+
+
+def reseau():
+    return Sequential([Input(shape=(1,))] + [Dense(10, activation="tanh") for _ in range(4)] + [Dense(1)])
+
+
+@pytest.mark.parametrize("optimiseur", ["sgd_nesterov", "adam"])
+@pytest.mark.parametrize("batch_size", [None, 32])
+def test_memes_pas_que_fit(optimiseur, batch_size):
+    X = np.linspace(0, 5, 100).reshape(-1, 1)
+    Y = np.cos(2 * X) + X * np.sin(3 * X) + X ** 0.5 - 2
+    keras.utils.set_random_seed(0)
+    a, b = reseau(), reseau()
+    b.set_weights(a.get_weights())
+    for m in (a, b):
+        opt = keras.optimizers.SGD(0.001, momentum=0.9, nesterov=True) if optimiseur == "sgd_nesterov" \
+            else keras.optimizers.Adam()
+        m.compile(optimizer=opt, loss="mean_squared_error")
+    h_fit = a.fit(X, Y, epochs=20, batch_size=batch_size or len(X), shuffle=False, verbose=0).history["loss"]
+    h = entrainer_rapide(b, X, Y, 20, batch_size=batch_size)
+    assert len(h["loss"]) == 20
+    np.testing.assert_allclose(h["loss"], h_fit, rtol=1e-5)
+    for wa, wb in zip(a.get_weights(), b.get_weights()):
+        np.testing.assert_allclose(wa, wb, atol=1e-6)
+
+
+def test_neurone_seul_retro_01_avec_entrainer_rapide():
+    rouges = [(1, 1), (2, 0.5), (2, 2), (3, 1.5), (3, 2.75), (4, 1), (4, 2.5), (4.5, 3), (5, 1), (5, 2.25)]
+    bleus = [(0, 3), (1, 1.5), (1, 4), (1.5, 2.5), (2, 2.5), (3, 3.5), (3.5, 3.25), (4, 3), (4, 4), (5, 4)]
+    X = np.array(rouges + bleus)
+    Y = np.array([1.0] * 10 + [0.0] * 10)
+    modele = Sequential([Input(shape=(2,)), Dense(1, activation="sigmoid")])
+    modele.compile(optimizer=keras.optimizers.SGD(learning_rate=1.0), loss="mean_squared_error")
+    definir_poids(modele, 0, 0, [0, 1], -2)
+    entrainer_rapide(modele, X, Y, 1000)
+    coeff, biais = modele.get_weights()
+    np.testing.assert_allclose([coeff[0, 0], coeff[1, 0], biais[0]], [2.0328422, -3.8602520, 3.7039156], atol=5e-5)
+
+
+def test_erreurs():
+    modele = Sequential([Input(shape=(1,)), Dense(1)])
+    with pytest.raises(ValueError, match="compilé"):
+        entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 5)
+    modele.compile(optimizer="sgd", loss="mse")
+    with pytest.raises(ValueError, match="epochs"):
+        entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 0)
+    with pytest.raises(ValueError, match="même nombre"):
+        entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((2, 1)), 5)
