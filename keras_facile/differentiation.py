@@ -54,6 +54,9 @@ class Noeud:
         autre = _noeud(autre)
         return self * appliquer(autre, lambda x: 1 / x, lambda x: -1 / x ** 2, "x ↦ 1/x")
 
+    def __rtruediv__(self, autre):
+        return _noeud(autre) / self
+
     def __pow__(self, n):
         if isinstance(n, Noeud):
             raise TypeError("l'exposant doit être un nombre (pas un nœud)")
