@@ -24,7 +24,7 @@ def grad_exemple1(P):
     return np.array([2 * P[0], 6 * P[1]])
 
 
-@chapitre.section("deux-variables", duree="1 s")
+@chapitre.section("deux-variables", duree="2 s")
 def deux_variables(options):
     """§1.2 — f(a, b) = a² + 3b² depuis (2, 1) avec δ = 0.2 : le tableau du livre ; départ (−1, −1), δ = 0.1."""
     t = descente(f_exemple1, grad_exemple1, [2, 1], delta=0.2, n=20)
@@ -47,7 +47,7 @@ def deux_variables(options):
     return {"points": t.points, "gradients": t.gradients, "valeurs": t.valeurs, "depart2": t2.points[:3]}
 
 
-@chapitre.section("une-variable", duree="2 s")
+@chapitre.section("une-variable", duree="3 s")
 def une_variable(options):
     """§1.3 — f(a) = a² + 1 : δ = 0.2 ; pas trop grand ou trop petit ; plusieurs minima ; point-selle."""
     f = lambda a: a ** 2 + 1
@@ -110,7 +110,7 @@ def choix_du_pas(options):
     return {"meilleur_pas": d, "keras_1e6": valeur}
 
 
-@chapitre.section("regression", duree="1 s")
+@chapitre.section("regression", duree="2 s")
 def regression(options):
     """§2.2–2.4 — régression linéaire : droite (3 puis 5 points), plan (3 puis 5 points)."""
     A = np.array([(0, 3), (2, 4), (6, 6)], dtype=float)
@@ -172,7 +172,7 @@ def regression(options):
             "plan3": tp.final.tolist(), "plan5": (float(a5), float(b5), float(c5), float(tq.valeurs[-1]))}
 
 
-@chapitre.section("stochastique", duree="2 s (rapide : 1 s)")
+@chapitre.section("stochastique", duree="2 s")
 def stochastique(options):
     """§3 — parabole y = x² + ax + b : descente classique contre stochastique ; lots et cercle."""
     A = np.array([(2, 0), (0, 2), (4, 6), (1, 0)], dtype=float)
@@ -237,7 +237,7 @@ def stochastique(options):
             "bruite": {K: t.final for K, t in bruit.items()}}
 
 
-@chapitre.section("acceleration", duree="1 s")
+@chapitre.section("acceleration", duree="2 s")
 def acceleration(options):
     """§4 — moment et Nesterov contre la descente classique (la goutte d'eau et la boule lourde)."""
     f = lambda P: P[0] ** 2 + 10 * P[1] ** 2

@@ -12,6 +12,7 @@ toute la trajectoire, pour l'imprimer en tableau ou la tracer.
 from __future__ import annotations
 
 import numbers
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -27,7 +28,12 @@ __all__ = [
     "pas_exponentiel",
     "pas_keras",
     "meilleur_pas",
+    "DivergenceAvertissement",
 ]
+
+
+class DivergenceAvertissement(RuntimeWarning):
+    """La descente a produit des valeurs infinies ou NaN : le pas δ est sans doute trop grand."""
 
 
 @dataclass
@@ -84,41 +90,82 @@ def pas_keras(delta0: float, alpha: float) -> Callable[[int], float]:
 
 def _verifier(P0, delta, n):
     P0 = np.atleast_1d(np.asarray(P0, dtype=np.float64))
-    if not np.all(np.isfinite(P0)):
-        raise ValueError(f"P0 doit contenir des nombres finis, reçu {P0}")
+    if P0.ndim != 1 or not np.all(np.isfinite(P0)):
+        raise ValueError(f"P0 doit être un point (nombres finis), reçu {P0!r}")
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
         raise ValueError(f"n (nombre d'itérations) doit être un entier ≥ 0, reçu {n!r}")
-    pas = delta if callable(delta) else pas_constant(float(delta))
+    if callable(delta):
+        pas = delta
+    else:
+        if isinstance(delta, bool) or not isinstance(delta, numbers.Real) or not np.isfinite(delta) or delta <= 0:
+            raise ValueError(f"delta (le pas δ) doit être un nombre > 0 ou une fonction k ↦ δ_k, reçu {delta!r}")
+        pas = pas_constant(float(delta))
     return P0, pas
+
+
+def _pas(pas, k):
+    d = pas(k)
+    if not isinstance(d, numbers.Real) or not np.isfinite(d) or d <= 0:
+        raise ValueError(f"le pas δ_{k} doit être un nombre > 0, la fonction delta a renvoyé {d!r}")
+    return float(d)
+
+
+def _gradient(grad, P, *avant):
+    """Appelle grad et vérifie qu'il renvoie un vecteur de la taille de P."""
+    brut = np.asarray(grad(*avant, P), dtype=np.float64)
+    if brut.size != P.size or brut.ndim > 1:
+        raise ValueError(f"la fonction gradient doit renvoyer un vecteur de {P.size} composante(s) "
+                         f"(comme le point P), elle a renvoyé la forme {brut.shape}")
+    return brut.reshape(P.shape)
+
+
+def _diverge(P, valeur, k):
+    if np.all(np.isfinite(P)) and np.isfinite(valeur):
+        return False
+    warnings.warn(f"la descente diverge à l'itération {k} (valeurs infinies ou NaN) : arrêt ; "
+                  f"essayez un pas δ plus petit", DivergenceAvertissement, stacklevel=3)
+    return True
 
 
 def descente(f, grad, P0, delta, n, moment: float = 0.0, nesterov: bool = False) -> Trajectoire:
     """Descente de gradient : P_{k+1} = P_k − δ_k grad f(P_k), n itérations.
 
-    Pour une seule variable (``P0 = [a0]``), ``f`` et ``grad`` reçoivent un nombre.
+    Pour une seule variable (``P0 = [a0]`` ou ``P0 = a0``), ``f`` et ``grad``
+    reçoivent un nombre.
 
-    ``delta`` : un nombre ou une fonction k ↦ δ_k (voir ``pas_*``). Avec
-    ``moment`` µ > 0 : P_{k+1} = P_k + µ (P_k − P_{k−1}) − δ grad f(P_k) ; avec
-    ``nesterov=True`` le gradient est pris au point anticipé P_k + µ (P_k − P_{k−1}).
+    ``delta`` : un nombre > 0 ou une fonction k ↦ δ_k (voir ``pas_*``). Avec
+    ``moment`` µ > 0 : P_{k+1} = P_k + µ (P_k − P_{k−1}) − δ grad f(P_k) (avec
+    P_{−1} = P_0) ; avec ``nesterov=True`` le gradient est pris au point
+    anticipé P'_k = P_k + µ (P_k − P_{k−1}) : P_{k+1} = P'_k − δ grad f(P'_k).
+
+    Renvoie la :class:`Trajectoire` (points, valeurs, gradients en chaque P_k,
+    pas). Si les valeurs deviennent infinies (pas trop grand), un
+    :class:`DivergenceAvertissement` est émis et la trajectoire s'arrête là.
     """
     P, pas = _verifier(P0, delta, n)
+    if not (isinstance(moment, numbers.Real) and 0 <= moment < 1):
+        raise ValueError(f"moment (µ) doit être un nombre de [0, 1[, reçu {moment!r}")
     if len(P) == 1:   # une variable : f et grad reçoivent le nombre a_k, pas un vecteur
         f_1, grad_1 = f, grad
         f, grad = (lambda Q: f_1(Q[0])), (lambda Q: grad_1(Q[0]))
-    points, valeurs, gradients, deltas = [P.copy()], [float(f(P))], [np.atleast_1d(grad(P)).astype(float)], []
+    points, valeurs, gradients, deltas = [P.copy()], [float(f(P))], [_gradient(grad, P)], []
     precedent = P.copy()
     for k in range(n):
-        d = pas(k)
+        d = _pas(pas, k)
         elan = moment * (P - precedent)
-        if nesterov:
-            anticipe = P + elan
-            nouveau = anticipe - d * np.atleast_1d(grad(anticipe))
-        else:
-            nouveau = P + elan - d * gradients[-1]
+        with np.errstate(over="ignore", invalid="ignore"):
+            if nesterov:
+                anticipe = P + elan
+                nouveau = anticipe - d * _gradient(grad, anticipe)
+            else:
+                nouveau = P + elan - d * gradients[-1]
+            valeur = float(f(nouveau))
+        if _diverge(nouveau, valeur, k + 1):
+            break
         precedent, P = P, nouveau
         points.append(P.copy())
-        valeurs.append(float(f(P)))
-        gradients.append(np.atleast_1d(grad(P)).astype(float))
+        valeurs.append(valeur)
+        gradients.append(_gradient(grad, P))
         deltas.append(d)
     return Trajectoire(np.array(points), np.array(valeurs), np.array(gradients), np.array(deltas))
 
@@ -127,32 +174,47 @@ def descente_stochastique(erreur, grad_local, N: int, P0, delta, epoques: int, t
                           melanger: bool = False, graine: int = 0) -> Trajectoire:
     """Descente stochastique (``taille_lot=1``), par lots de K, ou classique (K = N).
 
-    ``grad_local(i, P)`` : gradient de l'erreur locale E_i en P ; ``erreur(P)`` :
-    l'erreur totale. Une époque = N/K itérations ; les données sont prises dans
-    l'ordre (P_{k+1} = P_k − δ grad E_{(k % N)+1}(P_k) pour K = 1), ou mélangées à
-    chaque époque si ``melanger``. La trajectoire garde un point par itération et
-    ``erreurs_epoques`` l'erreur après chaque époque.
+    ``grad_local(i, P)`` : gradient de l'erreur locale E_i en P (i = 0, …, N−1) ;
+    ``erreur(P)`` : l'erreur totale E = Σ E_i. Une itération :
+    P_{k+1} = P_k − δ_k grad(E_{j+1} + … + E_{j+K})(P_k). Une époque = ⌈N/K⌉
+    itérations (le dernier lot peut être plus petit) ; les données sont prises
+    dans l'ordre (pour K = 1 : P_{k+1} = P_k − δ grad E_{(k % N)+1}(P_k)), ou
+    mélangées avant chaque époque si ``melanger``. La trajectoire garde un point
+    par itération ; ``gradients[k]`` est le gradient du lot utilisé à
+    l'itération k (NaN pour le dernier point) et ``erreurs_epoques`` l'erreur
+    au début puis après chaque époque.
     """
     P, pas = _verifier(P0, delta, epoques)
+    if isinstance(N, bool) or not isinstance(N, numbers.Integral) or N < 1:
+        raise ValueError(f"N (nombre de données) doit être un entier ≥ 1, reçu {N!r}")
     if isinstance(taille_lot, bool) or not isinstance(taille_lot, numbers.Integral) or not 1 <= taille_lot <= N:
         raise ValueError(f"taille_lot doit être un entier entre 1 et N={N}, reçu {taille_lot!r}")
     rng = np.random.default_rng(graine)
     points, valeurs, gradients, deltas = [P.copy()], [float(erreur(P))], [], []
-    erreurs_epoques = [float(erreur(P))]
+    erreurs_epoques = [valeurs[0]]
     k = 0
+    diverge = False
     for _ in range(epoques):
         ordre = rng.permutation(N) if melanger else np.arange(N)
         for debut in range(0, N, taille_lot):
             lot = ordre[debut:debut + taille_lot]
-            g = sum(np.atleast_1d(grad_local(int(i), P)) for i in lot)
-            d = pas(k)
-            gradients.append(g)
-            P = P - d * g
-            points.append(P.copy())
-            valeurs.append(float(erreur(P)))
-            deltas.append(d)
+            g = sum(_gradient(grad_local, P, int(i)) for i in lot)
+            d = _pas(pas, k)
+            with np.errstate(over="ignore", invalid="ignore"):
+                nouveau = P - d * g
+                valeur = float(erreur(nouveau))
             k += 1
-        erreurs_epoques.append(float(erreur(P)))
+            if _diverge(nouveau, valeur, k):
+                diverge = True
+                break
+            P = nouveau
+            gradients.append(g)
+            points.append(P.copy())
+            valeurs.append(valeur)
+            deltas.append(d)
+        if diverge:
+            break
+        erreurs_epoques.append(valeurs[-1])
     gradients.append(np.full_like(P, np.nan))
     return Trajectoire(np.array(points), np.array(valeurs), np.array(gradients), np.array(deltas), erreurs_epoques)
 
