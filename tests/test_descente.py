@@ -115,6 +115,12 @@ def test_erreurs_en_francais():
         descente(f1, lambda P: np.array([1.0, 2.0, 3.0]), [2, 1], 0.1, 5)
     with pytest.raises(ValueError, match="entier"):
         descente(f1, g1, [2, 1], 0.1, 2.5)
+    with pytest.raises(ValueError, match="n "):
+        descente(f1, g1, [2, 1], 0.1, -1)
+    with pytest.raises(ValueError, match="P0"):
+        descente(f1, g1, [np.nan, 1], 0.1, 3)
+    with pytest.raises(ValueError, match="moment"):
+        descente(f1, g1, [2, 1], 0.1, 3, moment=1.5)
     with pytest.raises(ValueError, match="taille_lot"):
         descente_stochastique(erreur_parabole, grad_parabole, 4, [1, 1], 0.01, 2, taille_lot=5)
     with pytest.raises(ValueError, match="gradient doit renvoyer"):
