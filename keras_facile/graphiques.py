@@ -79,14 +79,18 @@ def _sorties(modele, points, rang):
     return evaluer_lot(modele, points)[:, rang]
 
 
-def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, afficher=None):
-    """Graphe de la fonction F calculée par un réseau à une entrée, sur [a, b]."""
-    _verifier_entrees(modele, 1, "affichage_evaluation_une_var")
+def _courbe_une_var(modele, a, b, rang, num, fonction):
+    """Les points (x, F(x)) tracés par les deux affichages à une variable, après vérifications."""
+    _verifier_entrees(modele, 1, fonction)
     _verifier_intervalle(a, b)
     rang = _verifier_rang(modele, rang)
-    num = _verifier_num(num)
-    liste_x = np.linspace(a, b, num)
-    liste_y = _sorties(modele, liste_x[:, None], rang)
+    liste_x = np.linspace(a, b, _verifier_num(num))
+    return liste_x, _sorties(modele, liste_x[:, None], rang)
+
+
+def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, afficher=None):
+    """Graphe de la fonction F calculée par un réseau à une entrée, sur [a, b]."""
+    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_evaluation_une_var")
     fig, ax = plt.subplots()
     ax.plot(liste_x, liste_y)
     ax.set_xlabel("x")
@@ -96,12 +100,7 @@ def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, af
 
 def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, afficher=None):
     """La fonction ``f`` (en rouge) et la fonction F du réseau (en bleu) sur [a, b]."""
-    _verifier_entrees(modele, 1, "affichage_approximation")
-    _verifier_intervalle(a, b)
-    rang = _verifier_rang(modele, rang)
-    num = _verifier_num(num)
-    liste_x = np.linspace(a, b, num)
-    liste_y = _sorties(modele, liste_x[:, None], rang)
+    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_approximation")
     fig, ax = plt.subplots()
     ax.plot(liste_x, f(liste_x), color="red", label="f")
     ax.plot(liste_x, liste_y, color="blue", linewidth=2, label="réseau F")
