@@ -52,3 +52,21 @@ def test_erreurs():
         entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 0)
     with pytest.raises(ValueError, match="même nombre"):
         entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((2, 1)), 5)
+
+
+def test_memes_poids_que_train_on_batch_ou_exclusif():
+    X = np.array([[0, 0], [1, 1], [0, 1], [1, 0]], dtype=np.float32)
+    Y = np.array([[0], [0], [1], [1]], dtype=np.float32)
+    poids = [np.array([[1.0, -3.0], [2.0, -2.0]]), np.array([-3.0, 1.0]), np.array([[1.0], [1.0]]), np.array([-1.0])]
+    modeles = []
+    for _ in range(2):
+        m = Sequential([Input(shape=(2,)), Dense(2, activation="sigmoid"), Dense(1, activation="sigmoid")])
+        m.set_weights(poids)
+        m.compile(optimizer=keras.optimizers.SGD(learning_rate=1.0), loss="mean_squared_error")
+        modeles.append(m)
+    pertes = [float(modeles[0].train_on_batch(X, Y)) for _ in range(50)]
+    h = entrainer_rapide(modeles[1], X, Y, 50)
+    assert h["loss"][0] == pytest.approx(0.29618967, abs=1e-6)
+    np.testing.assert_allclose(h["loss"], pertes, rtol=1e-5)
+    for wa, wb in zip(modeles[0].get_weights(), modeles[1].get_weights()):
+        np.testing.assert_allclose(wa, wb, atol=1e-6)
