@@ -88,7 +88,9 @@ def plan_tangent(options):
 def points_critiques(options):
     """§2 — f = x² − y³ + xy : points critiques (0, 0) et (1/12, −1/6) ; champs de −gradient."""
     f = lambda x, y: x ** 2 - y ** 3 + x * y
-    critiques = [(0.0, 0.0), (1 / 12, -1 / 6)]
+    # grad f = 0 : 2x + y = 0 donne y = −2x, puis −3y² + x = 0 devient −12x² + x = 0
+    racines = np.sort(np.roots([-12, 1, 0]).real)
+    critiques = [(float(x), float(-2 * x)) for x in racines]
     for p in critiques:
         print(f"grad f{tuple(round(v, 4) for v in p)} = {gradient_tf(f, *p)}, f = {f(*p):.7f}")
     X, Y = np.meshgrid(np.linspace(-0.2, 0.2, 200), np.linspace(-0.3, 0.1, 200))
@@ -113,7 +115,7 @@ def points_critiques(options):
         ax.set_aspect("equal")
         ax.set_title(f"−grad f : {nom}")
         chapitre.figure(fig, f"ch07-champ-{nom}")
-    return {"critiques": [gradient_tf(f, *p) for p in critiques], "f_min": f(*critiques[1])}
+    return {"points": critiques, "critiques": [gradient_tf(f, *p) for p in critiques], "f_min": f(*critiques[1])}
 
 
 @chapitre.section("differentiation-automatique", duree="1 s")

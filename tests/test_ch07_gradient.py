@@ -11,6 +11,7 @@ def test_chapitre_7(lancer_chapitre):
     assert r["gradient"]["ecart_exemples"] < 1e-12
     assert r["plan-tangent"]["approche"] == pytest.approx(1.001) and r["plan-tangent"]["exacte"] == pytest.approx(1.000991988)
     pc = r["points-critiques"]
+    assert pc["points"] == [(0, 0), (pytest.approx(1 / 12), pytest.approx(-1 / 6))]
     assert pc["critiques"] == [[0, 0], pytest.approx([0, 0], abs=1e-12)] and pc["f_min"] == pytest.approx(-0.0023148, abs=1e-7)
     da = r["differentiation-automatique"]
     assert da["F"] == pytest.approx(2.9396537284542807)
