@@ -1,8 +1,5 @@
 """Chapitre 16 : softmax, fonctions d'erreur (comparées à keras.losses), loi normale, dropout."""
-import numpy as np
 import pytest
-
-from keras_facile import probabilites as pb
 
 
 def test_chapitre_16(lancer_chapitre):
@@ -31,13 +28,3 @@ def test_chapitre_16(lancer_chapitre):
     for nom in ["ch16-heaviside-sigmoide", "ch16-tailles-femmes", "ch16-dispersions", "ch16-loi-normale-centree"]:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
 
-
-def test_probabilites_erreurs_et_normalisation():
-    assert pb.normaliser([2, 4, 6], -1, 1).tolist() == [-1, 0, 1]
-    with pytest.raises(ValueError, match="même forme"):
-        pb.erreur_quadratique_moyenne([1, 2], [1])
-    with pytest.raises(ValueError, match="égales"):
-        pb.normaliser([3, 3])
-    with pytest.raises(ValueError, match=r"\]0, 1\]"):
-        pb.dropout_livre([1.0], 0)
-    np.testing.assert_array_equal(pb.dropout_livre([1.0, 2.0], 0.5, entrainement=False), [1.0, 2.0])
