@@ -1,0 +1,108 @@
+"""Tokeniseur BPE (« Byte Pair Encoding ») appris de zéro, par la procédure de fusion du livre.
+
+>>> bpe = TokeniseurBPE.entrainer("ab ab abc dbac bacde", nb_fusions=10)
+>>> bpe.fusions
+[('a', 'b'), ('b', 'a'), ('ba', 'c')]
+>>> bpe.encoder_mots("ab ab abc dbac bacde")
+[[6], [6], [6, 3], [4, 8], [8, 4, 5]]
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["TokeniseurBPE", "pretraiter"]
+
+
+def pretraiter(texte: str) -> list[str]:
+    """Minuscules, tout caractère hors a–z remplacé par une espace, découpage en mots (comme le livre)."""
+    return re.sub(r"[^a-z]", " ", texte.lower()).split()
+
+
+@dataclass
+class TokeniseurBPE:
+    """Vocabulaire (numéroté à partir de 1, comme dans le livre) et liste ordonnée des fusions."""
+
+    vocabulaire: list[str]
+    fusions: list[tuple[str, str]] = field(default_factory=list)
+    journal: list[tuple[tuple[str, str], int]] = field(default_factory=list)
+
+    @classmethod
+    def entrainer(cls, texte: str, nb_fusions: int, pretraitement=pretraiter, occurrences_min: int = 2,
+                  alphabet: str = ""):
+        """Algorithme du livre : répéter au plus ``nb_fusions`` fois « trouver la paire voisine la plus
+        fréquente (à l'intérieur des mots), l'ajouter au vocabulaire, réécrire le texte ». À égalité, la
+        paire rencontrée la première ; arrêt quand la meilleure paire apparaît moins de ``occurrences_min`` fois.
+        ``alphabet`` : caractères ajoutés au vocabulaire de départ (comme les 256 octets de GPT-2), pour
+        pouvoir coder ensuite des mots absents du texte d'apprentissage."""
+        if nb_fusions < 0:
+            raise ValueError(f"nb_fusions doit être ≥ 0, reçu {nb_fusions}")
+        mots = [list(m) for m in pretraitement(texte)]
+        vocabulaire = list(dict.fromkeys(alphabet))
+        for m in mots:
+            for c in m:
+                if c not in vocabulaire:
+                    vocabulaire.append(c)
+        vocabulaire.sort()
+        bpe = cls(vocabulaire)
+        for _ in range(nb_fusions):
+            paires = Counter(p for m in mots for p in zip(m, m[1:]))
+            if not paires:
+                break
+            meilleure, nombre = paires.most_common(1)[0]
+            if nombre < occurrences_min:
+                break
+            bpe.fusions.append(meilleure)
+            bpe.journal.append((meilleure, nombre))
+            bpe.vocabulaire.append(meilleure[0] + meilleure[1])
+            mots = [cls._fusionner(m, meilleure) for m in mots]
+        return bpe
+
+    @staticmethod
+    def _fusionner(morceaux, paire):
+        resultat, i = [], 0
+        while i < len(morceaux):
+            if i + 1 < len(morceaux) and (morceaux[i], morceaux[i + 1]) == paire:
+                resultat.append(morceaux[i] + morceaux[i + 1])
+                i += 2
+            else:
+                resultat.append(morceaux[i])
+                i += 1
+        return resultat
+
+    def decouper_mot(self, mot: str) -> list[str]:
+        """Les tokens d'un mot : ses caractères, puis les fusions dans l'ordre où elles ont été apprises."""
+        morceaux = list(mot)
+        inconnus = [c for c in morceaux if c not in self.vocabulaire]
+        if inconnus:
+            raise ValueError(f"caractère(s) absent(s) du vocabulaire : {''.join(sorted(set(inconnus)))}")
+        for paire in self.fusions:
+            morceaux = self._fusionner(morceaux, paire)
+        return morceaux
+
+    def encoder_mots(self, texte: str, pretraitement=pretraiter) -> list[list[int]]:
+        """Une liste de numéros de tokens (à partir de 1) par mot."""
+        index = {t: i + 1 for i, t in enumerate(self.vocabulaire)}
+        return [[index[t] for t in self.decouper_mot(m)] for m in pretraitement(texte)]
+
+    def encoder(self, texte: str, pretraitement=pretraiter) -> list[int]:
+        """Numéros des tokens du texte (à partir de 0), l'espace entre deux mots codée par un token « ␣ »
+        ajouté au vocabulaire : ``decoder(encoder(t))`` rend le texte prétraité."""
+        index = {t: i for i, t in enumerate(self.vocabulaire)}
+        espace = len(self.vocabulaire)
+        ids = []
+        for k, m in enumerate(pretraitement(texte)):
+            if k:
+                ids.append(espace)
+            ids += [index[t] for t in self.decouper_mot(m)]
+        return ids
+
+    def decoder(self, ids) -> str:
+        vocab = self.vocabulaire + [" "]
+        return "".join(vocab[i] for i in ids)
+
+    @property
+    def taille(self) -> int:
+        """Nombre de tokens pour ``encoder`` (vocabulaire + le token espace)."""
+        return len(self.vocabulaire) + 1

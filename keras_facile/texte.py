@@ -1,0 +1,144 @@
+"""Statistiques de texte du chapitre 17 : corpus, fréquences, Zipf–Mandelbrot, bigrammes,
+trigrammes et génération de phrases avec une température.
+
+Le corpus vient, au choix : d'un fichier texte donné, du corpus Reuters de NLTK s'il
+est installé avec ses données (les nombres du livre viennent de lui), ou des
+critiques IMDB de ``keras_facile.donnees`` (50 000 textes anglais, toujours là).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "charger_corpus", "decouper_phrases", "mots_de", "frequences", "zipf_mandelbrot", "bigrammes", "trigrammes",
+    "softmax_temperature", "tirage_pondere", "generer_phrase", "generer_phrase_trigrammes",
+]
+
+_MOT = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def decouper_phrases(texte: str) -> list[list[str]]:
+    """Phrases (coupées sur . ! ?) puis mots (lettres et apostrophes), casse conservée."""
+    texte = re.sub(r"<br\s*/?>", " ", texte)
+    return [m for m in (_MOT.findall(p) for p in re.split(r"[.!?;:\n]+", texte)) if m]
+
+
+def charger_corpus(source="imdb", n_textes=None, graine=0) -> list[list[str]]:
+    """Liste de phrases (listes de mots).
+
+    ``source`` : ``"imdb"`` (critiques de ``keras_facile.donnees``), ``"reuters"`` (NLTK, si ses
+    données sont présentes) ou le chemin d'un fichier texte.
+    """
+    if source == "reuters":
+        try:
+            from nltk.corpus import reuters
+
+            phrases = [list(s) for s in reuters.sents()]
+        except (ImportError, LookupError) as e:
+            raise FileNotFoundError("corpus Reuters indisponible : installez nltk puis "
+                                    "nltk.download('reuters') et nltk.download('punkt_tab')") from e
+        return phrases[:n_textes] if n_textes else phrases
+    if source == "imdb":
+        from .donnees import charger_imdb_textes
+
+        (textes, _), _ = charger_imdb_textes(n_train=n_textes, graine=graine)
+        phrases = []
+        for t in textes:
+            phrases += decouper_phrases(t)
+        return phrases
+    chemin = Path(source)
+    if not chemin.is_file():
+        raise FileNotFoundError(f"fichier texte introuvable : {chemin}")
+    return decouper_phrases(chemin.read_text(encoding="utf-8", errors="replace"))
+
+
+def mots_de(phrases, min_lettres=2, minuscules=False) -> list[str]:
+    mots = [m for p in phrases for m in p if len(m) >= min_lettres]
+    return [m.lower() for m in mots] if minuscules else mots
+
+
+def frequences(phrases, min_lettres=2, minuscules=False) -> Counter:
+    """Nombre d'occurrences de chaque mot (d'au moins ``min_lettres`` lettres)."""
+    return Counter(mots_de(phrases, min_lettres, minuscules))
+
+
+def zipf_mandelbrot(rang, a=0.1, b=1.5, c=0.95):
+    """f_i = a / (i + b)^c : la fréquence relative du mot de rang i (ajustement du livre)."""
+    return a / (np.asarray(rang, dtype=float) + b) ** c
+
+
+def bigrammes(phrases, min_lettres=2) -> dict:
+    """occur[mot1][mot2] = nombre de fois où mot2 suit immédiatement mot1 dans une phrase."""
+    occur = defaultdict(Counter)
+    for p in phrases:
+        for m1, m2 in zip(p, p[1:]):
+            if len(m1) >= min_lettres and len(m2) >= min_lettres:
+                occur[m1][m2] += 1
+    return occur
+
+
+def trigrammes(phrases, min_lettres=2) -> dict:
+    """occur[(mot1, mot2)][mot3] = nombre d'occurrences du triplet."""
+    occur = defaultdict(Counter)
+    for p in phrases:
+        for m1, m2, m3 in zip(p, p[1:], p[2:]):
+            if min(len(m1), len(m2), len(m3)) >= min_lettres:
+                occur[(m1, m2)][m3] += 1
+    return occur
+
+
+def softmax_temperature(X, T=1.0):
+    """σ_T(X)_i = e^{x_i/T} / Σ_j e^{x_j/T} (T > 0 ; T → 0 : argmax, T → ∞ : uniforme)."""
+    if T <= 0:
+        raise ValueError(f"la température T doit être > 0, reçu {T}")
+    X = np.asarray(X, dtype=np.float64) / T
+    e = np.exp(X - X.max())
+    return e / e.sum()
+
+
+def tirage_pondere(P, rng) -> int:
+    """Indice tiré au hasard avec les probabilités P (sommes cumulées, comme le script du livre)."""
+    P = np.asarray(P, dtype=np.float64)
+    return int(min(np.searchsorted(np.cumsum(P / P.sum()), rng.random(), side="right"), len(P) - 1))
+
+
+def _suivant(compteur: Counter, nb_mots_choix, T, rng, mode):
+    candidats = compteur.most_common(nb_mots_choix)
+    if not candidats:
+        return None
+    mots, comptes = zip(*candidats)
+    comptes = np.array(comptes, dtype=np.float64)
+    if mode == "livre":      # softmax_T appliqué aux fréquences normalisées (script du livre)
+        P = softmax_temperature(comptes / comptes.sum(), T)
+    else:                    # usuel : softmax_T des logits ln(fréquence)
+        P = softmax_temperature(np.log(comptes), T)
+    return mots[tirage_pondere(P, rng)]
+
+
+def generer_phrase(occur, mot_init, nb_mots_max=15, nb_mots_choix=10, T=1.0, graine=None, mode="livre") -> str:
+    """Phrase générée mot après mot : parmi les ``nb_mots_choix`` successeurs les plus fréquents,
+    tirage avec la température ``T`` ; ``mode="livre"`` (fréquences) ou ``"logits"``."""
+    rng = np.random.default_rng(graine)
+    phrase = [mot_init]
+    while len(phrase) < nb_mots_max:
+        mot = _suivant(occur.get(phrase[-1], Counter()), nb_mots_choix, T, rng, mode)
+        if mot is None:
+            break
+        phrase.append(mot)
+    return " ".join(phrase)
+
+
+def generer_phrase_trigrammes(occur3, mot1, mot2, nb_mots_max=15, nb_mots_choix=20, T=1.0, graine=None,
+                              mode="livre") -> str:
+    rng = np.random.default_rng(graine)
+    phrase = [mot1, mot2]
+    while len(phrase) < nb_mots_max:
+        mot = _suivant(occur3.get((phrase[-2], phrase[-1]), Counter()), nb_mots_choix, T, rng, mode)
+        if mot is None:
+            break
+        phrase.append(mot)
+    return " ".join(phrase)

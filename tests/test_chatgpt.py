@@ -1,0 +1,146 @@
+"""Chapitres 17 et 18 : BPE, softmax et température, plongements, position, produit tensoriel,
+attention (égale à MultiHeadAttention), GELU, petit GPT et compteur de poids."""
+import numpy as np
+import pytest
+
+from keras_facile import attention as at
+from keras_facile import plongements as pl
+from keras_facile import texte as tx
+from keras_facile.bpe import TokeniseurBPE
+from keras_facile.gpt import fenetres, modele_gpt, nombre_parametres_gpt
+
+
+def test_bpe_exemple_du_livre():
+    bpe = TokeniseurBPE.entrainer("ab ab abc dbac bacde", nb_fusions=5)
+    assert bpe.fusions == [("a", "b"), ("b", "a"), ("ba", "c")]
+    assert [n for _, n in bpe.journal] == [3, 2, 2]
+    assert bpe.vocabulaire == ["a", "b", "c", "d", "e", "ab", "ba", "bac"]
+    assert bpe.encoder_mots("ab ab abc dbac bacde") == [[6], [6], [6, 3], [4, 8], [8, 4, 5]]
+    assert bpe.decoder(bpe.encoder("ab bac dab")) == "ab bac dab"
+    with pytest.raises(ValueError, match="absent"):
+        bpe.encoder("xyz")
+
+
+def test_softmax_temperature_du_livre():
+    X = np.array([2, 5, 25, 3, 14, 4]) / 53
+    attendus = {0.1: [0.010902, 0.019201, 0.835926, 0.013165, 0.104906, 0.015899],
+                0.2: [0.060634, 0.080469, 0.530948, 0.066633, 0.188092, 0.073225],
+                1: [0.144651, 0.153075, 0.223248, 0.147406, 0.181406, 0.150214],
+                5: [0.162345, 0.164193, 0.177064, 0.162958, 0.169865, 0.163575]}
+    for T, p in attendus.items():
+        np.testing.assert_allclose(tx.softmax_temperature(X, T), p, atol=1e-6)
+    np.testing.assert_allclose(tx.softmax_temperature([1, 2, 3], 0.5), [0.015876, 0.117310, 0.866813], atol=1e-6)
+    with pytest.raises(ValueError, match="température"):
+        tx.softmax_temperature(X, 0)
+    assert tx.zipf_mandelbrot(1) == pytest.approx(0.041875, abs=1e-6)
+
+
+def test_bigrammes_et_generation_reproductible():
+    phrases = [["the", "company", "said", "it"], ["the", "company", "has"], ["the", "dollar", "fell"]]
+    occur = tx.bigrammes(phrases)
+    assert occur["the"].most_common(1) == [("company", 2)]
+    assert tx.generer_phrase(occur, "the", nb_mots_choix=1) == "the company said it"
+    assert tx.generer_phrase(occur, "the", T=1.0, graine=3) == tx.generer_phrase(occur, "the", T=1.0, graine=3)
+    assert tx.trigrammes(phrases)[("the", "company")]["said"] == 1
+
+
+def test_plongements_du_livre():
+    assert pl.distance([2, 3], [4, 4]) == pytest.approx(2.236068, abs=1e-6)
+    assert pl.similarite_cosinus([2, 3], [4, 4]) == pytest.approx(0.980581, abs=1e-6)
+    Y = [3, 0, 0, 2]
+    assert [round(pl.similarite_cosinus(v, Y), 6) for v in ([1, 0, 0, 1], [0, 1, 0, 1], [0, 1, 1, 1])] == \
+        [0.980581, 0.392232, 0.320256]
+    M = np.array([[0, 10, 1, 0], [0, 0, 8, 5], [6, 2, 0, 0], [4, 3, 1, 0]])
+    np.testing.assert_allclose(pl.probabilites_successeurs(M),
+                               [[0, 2 / 3, 0.1, 0], [0, 0, 0.8, 1], [0.6, 2 / 15, 0, 0], [0.4, 0.2, 0.1, 0]])
+    assert pl.cooccurrences([["le", "chat"], ["le", "chat"]], ["le", "chat"])[1, 0] == 2   # colonne le, ligne chat
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(40, 5)) @ rng.normal(size=(5, 5))
+    coord, _, axes, valeurs = pl.acp(X, 2)
+    _, s, Vt = np.linalg.svd(X - X.mean(0), full_matrices=False)
+    np.testing.assert_allclose(np.abs(coord), np.abs((X - X.mean(0)) @ Vt[:2].T), atol=1e-9)
+    np.testing.assert_allclose(valeurs, s ** 2 / 39, atol=1e-9)
+    vecteurs = {"roi": np.array([1.0, 0, 0, 1]), "homme": np.array([1.0, 0, 0, 0]),
+                "femme": np.array([0, 1.0, 0, 0]), "reine": np.array([0, 1.0, 0, 1]), "enfant": np.array([0, 0, 1.0, 0])}
+    assert pl.analogie("roi", "homme", "femme", vecteurs, 1)[0][0] == "reine"
+
+
+def test_position_rotation_tenseurs():
+    P = at.matrice_position(4, 6, p=100)
+    np.testing.assert_allclose(P[1], [0.540302, 0.841471, 0.976884, 0.213779, 0.998923, 0.046399], atol=5e-6)
+    np.testing.assert_allclose(P[3], [-0.989992, 0.141120, 0.798302, 0.602263, 0.990321, 0.138802], atol=5e-6)
+    np.testing.assert_allclose(at.matrice_rotation(3, 6, 100) @ P[0], P[3], atol=1e-12)
+    A, B, M = np.array([[1, 2], [3, 4]]), np.array([[2, -1], [1, 0]]), np.array([[1, 2], [0, 1]])
+    assert at.produit_tensoriel(A, B, M).tolist() == [[8, 18], [5, 11]]
+    assert np.kron(A, B).tolist() == [[2, -1, 4, -2], [1, 0, 2, 0], [6, -3, 8, -4], [3, 0, 4, 0]]
+    assert (np.kron(A, B) @ at.vec(M)).tolist() == [8, 5, 18, 11]
+    x = at.moindre_norme([[1, 2, 0, -1], [1, 1, -1, 0]], [2, -1])
+    np.testing.assert_allclose(3 * x, [-1, 2, 4, -3], atol=1e-12)
+
+
+@pytest.mark.parametrize("causal", [True, False])
+def test_attention_a_la_main_egale_multiheadattention(causal):
+    import keras
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(1, 7, 12)).astype("float32")
+    mha = keras.layers.MultiHeadAttention(num_heads=3, key_dim=4)
+    sortie, scores = mha(X, X, use_causal_mask=causal, return_attention_scores=True)
+    nous, A = at.attention_multi_tetes(X[0], *at.poids_depuis_mha(mha), causal=causal)
+    np.testing.assert_allclose(nous, np.asarray(sortie)[0], atol=1e-5)
+    np.testing.assert_allclose(A, np.asarray(scores)[0], atol=1e-6)
+    assert np.allclose(np.triu(A[0], 1), 0) == causal
+
+
+def test_gelu_valeurs_et_bornes():
+    exactes = {-3: -0.004050, -1: -0.158655, 0.5: 0.345731, 2: 1.954500}
+    for x, v in exactes.items():
+        assert at.gelu(x) == pytest.approx(v, abs=1e-6)
+    assert at.gelu_tanh(-1) == pytest.approx(-0.158808, abs=1e-6)
+    assert at.gelu_sigmoide(-1) == pytest.approx(-0.154204, abs=1e-6)
+    x = np.linspace(-4, 4, 8001)
+    assert np.max(np.abs(at.gelu(x) - at.gelu_tanh(x))) == pytest.approx(4.73e-4, rel=0.01)
+    assert np.max(np.abs(at.gelu(x) - at.gelu_sigmoide(x))) == pytest.approx(2.03e-2, rel=0.01)
+
+
+def test_compteur_de_poids_gpt():
+    assert nombre_parametres_gpt() == 124_439_808
+    for N, K, n, couches in [(100, 16, 32, 2), (57, 8, 16, 1)]:
+        assert modele_gpt(N, K, n=n, tetes=4, couches=couches).count_params() == nombre_parametres_gpt(N, K, n, couches)
+    X, Y = fenetres(np.arange(100), 10, pas=5)
+    assert X.shape == Y.shape and (Y[:, :-1] == X[:, 1:]).all()
+    with pytest.raises(ValueError, match="multiple"):
+        modele_gpt(10, 4, n=30, tetes=4)
+
+
+def test_chapitre_17(lancer_chapitre):
+    r, figures = lancer_chapitre(17)
+    assert r["softmax"]["lois"][0.2] == pytest.approx([0.060634, 0.080469, 0.530948, 0.066633, 0.188092, 0.073225],
+                                                     abs=1e-6)
+    assert r["bpe"]["code"] == [[6], [6], [6, 3], [4, 8], [8, 4, 5]] and r["bpe"]["sans_perte"] is True
+    assert r["plongements"]["cosinus"] == pytest.approx(0.980581, abs=1e-6)
+    assert r["plongements"]["distances_roi"]["roi"] == pytest.approx(2.236068, abs=1e-6)
+    assert r["plongements"]["moyenne"] == pytest.approx(11.31, abs=0.1)
+    assert r["mnist"]["parametres"] == 21480 and r["mnist"]["dimension"] == 50
+    assert r["cooccurrences"]["P_exemple"][2][1] == pytest.approx(2 / 15)
+    assert len(r["bigrammes"]["glouton"].split()) >= 2
+    for nom in ["ch17-frequences", "ch17-zipf", "ch17-softmax-lois", "ch17-acp", "ch17-mnist-plongement-3d"]:
+        assert (figures / f"{nom}.png").stat().st_size > 1000, nom
+
+
+def test_chapitre_18(lancer_chapitre):
+    r, figures = lancer_chapitre(18)
+    assert r["retranscription"]["softmax"] == pytest.approx([0.237355, 0.008754, 0.713055, 0.040836], abs=1e-6)
+    assert r["retranscription"]["pinv"] is True and r["flux-residuel"]["transmis"] is True
+    assert r["position"]["rotation"] < 1e-12
+    assert r["produit-tensoriel"]["resultat"] == [[8, 18], [5, 11]] and r["produit-tensoriel"]["produit"]
+    a = r["attention"]
+    assert a["qk"] == (7, 10) and a["ecart_sortie"] < 1e-5 and a["triangulaire"]
+    assert a["poids_attention_gpt2"] == 2_362_368
+    assert r["gelu"]["minimum"] == (pytest.approx(-0.16997, abs=1e-5), pytest.approx(-0.752, abs=1e-3))
+    g = r["petit-gpt"]
+    assert g["parametres_gpt2"] == 124_439_808 and g["parametres"] == g["formule"] and g["causal"]
+    assert set(g["textes"]) == {0.0, 0.7, 1.5}
+    assert r["gpt2"]["disponible"] in (True, False)
+    for nom in ["ch18-position-matrice", "ch18-gelu", "ch18-cartes-attention", "ch18-gpt-erreur"]:
+        assert (figures / f"{nom}.png").stat().st_size > 1000, nom
