@@ -61,6 +61,9 @@ def mnist(options):
     predits = np.argmax(Y_predict, axis=1)
     print("Sortie réseau pour l'image 0 :", np.round(Y_predict[0], 3))
     print("Chiffres attendus :", Y_test_data[:10].tolist(), "— prédits :", predits.tolist())
+    i = min(8, len(X_test) - 1)     # l'image que le livre examine (un 5 pris pour un 6)
+    print(f"Image {i} — sortie réseau :", np.round(Y_predict[i], 3), "— chiffre attendu :", Y_test_data[i],
+          "— chiffre prédit :", predits[i])
     chapitre.figure(affichage_predictions(X_test_data[:10], Y_test_data[:10], predits, Y_predict.max(axis=1),
                                           [str(c) for c in range(10)], colonnes=5, cmap="Greys"),
                     "ch10-mnist-predictions")
@@ -131,30 +134,6 @@ def une_variable(options):
             "erreur_initiale": pertes["adam"][0]}
 
 
-@chapitre.section("deux-variables", duree="3 s (rapide : 2 s)")
-def deux_variables(options):
-    """§4 — approcher f(x, y) = x cos y sur [−4, 4]² (625 points), 1000 pas de gradient plein lot."""
-    n = 25
-    VX, VY = np.linspace(-4.0, 4.0, n), np.linspace(-4.0, 4.0, n)
-    X, Y = np.meshgrid(VX, VY)
-    Z = X * np.cos(Y)
-    entree = np.append(X.reshape(-1, 1), Y.reshape(-1, 1), axis=1)
-    sortie = Z.reshape(-1, 1)
-    modele = Sequential([Input(shape=(2,))] + [Dense(10, activation="relu") for _ in range(3)]
-                        + [Dense(1, activation="linear")])
-    modele.compile(loss="mean_squared_error", optimizer=keras.optimizers.SGD(learning_rate=0.01))
-    # 1000 × train_on_batch(entree, sortie) : 1000 pas plein lot, en une boucle compilée
-    pertes = entrainer_rapide(modele, entree, sortie, options.choisir(1000, 200))["loss"]
-    print(f"Erreur : {pertes[0]:.4f} au départ, {pertes[-1]:.4f} après {len(pertes)} pas")
-    ZZ = evaluer_lot(modele, entree).reshape(Z.shape)
-    fig = plt.figure()
-    ax = fig.add_subplot(projection="3d")
-    ax.plot_surface(X, Y, Z, color="blue", alpha=0.7)
-    ax.plot_surface(X, Y, ZZ, color="red", alpha=0.7)
-    chapitre.figure(fig, "ch10-deux-variables")
-    return {"parametres": modele.count_params(), "erreur_initiale": pertes[0], "erreur_finale": pertes[-1]}
-
-
 @chapitre.section("caracteristiques", duree="1 s")
 def caracteristiques(options):
     """§3 — activations, poids d'un réseau 2 → 3 → 1, un pas de gradient avec get_weights_grad."""
@@ -186,6 +165,30 @@ def caracteristiques(options):
             "erreur": float(erreur), "identiques": identiques}
 
 
+@chapitre.section("deux-variables", duree="3 s (rapide : 2 s)")
+def deux_variables(options):
+    """§4 — approcher f(x, y) = x cos y sur [−4, 4]² (625 points), 1000 pas de gradient plein lot."""
+    n = 25
+    VX, VY = np.linspace(-4.0, 4.0, n), np.linspace(-4.0, 4.0, n)
+    X, Y = np.meshgrid(VX, VY)
+    Z = X * np.cos(Y)
+    entree = np.append(X.reshape(-1, 1), Y.reshape(-1, 1), axis=1)
+    sortie = Z.reshape(-1, 1)
+    modele = Sequential([Input(shape=(2,))] + [Dense(10, activation="relu") for _ in range(3)]
+                        + [Dense(1, activation="linear")])
+    modele.compile(loss="mean_squared_error", optimizer=keras.optimizers.SGD(learning_rate=0.01))
+    # 1000 × train_on_batch(entree, sortie) : 1000 pas plein lot, en une boucle compilée
+    pertes = entrainer_rapide(modele, entree, sortie, options.choisir(1000, 200))["loss"]
+    print(f"Erreur : {pertes[0]:.4f} au départ, {pertes[-1]:.4f} après {len(pertes)} pas")
+    ZZ = evaluer_lot(modele, entree).reshape(Z.shape)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    ax.plot_surface(X, Y, Z, color="blue", alpha=0.7)
+    ax.plot_surface(X, Y, ZZ, color="red", alpha=0.7)
+    chapitre.figure(fig, "ch10-deux-variables")
+    return {"parametres": modele.count_params(), "erreur_initiale": pertes[0], "erreur_finale": pertes[-1]}
+
+
 def imdb_vecteurs(options, nb_mots_total=1000):
     (X_train_data, Y_train), (X_test_data, Y_test) = charger_imdb(
         num_words=nb_mots_total, n_train=options.choisir(None, 2000), n_test=options.choisir(None, 2000),
@@ -206,10 +209,17 @@ def imdb(options):
     # Le codage sur l'exemple jouet du livre (10 mots les plus fréquents)
     mots = ["film", "bon", "mauvais", "voir", "éviter", "très", "bien", "mal", "moyen", "super"]
     indices = {m: i + 1 for i, m in enumerate(mots)}
-    phrase = "bon film à voir absolument"
-    code = [indices[m] for m in phrase.split() if m in indices]
-    vecteur = vectoriser_sequences([[c - 1 for c in code]], 10)[0]
-    print(f"« {phrase} » → {code} → {vecteur.astype(int).tolist()}")
+    codes, vecteurs = [], []
+    for phrase in ["bon film à voir absolument", "début moyen mais après c'est très mauvais",
+                   "film drôle et émouvant on passe un bon moment",
+                   "bon acteur mais mauvais film", "bon film mais mauvais acteur"]:
+        code = [indices[m] for m in phrase.split() if m in indices]
+        vecteur = vectoriser_sequences([[c - 1 for c in code]], 10)[0].astype(int).tolist()
+        print(f"« {phrase} » → {code} → {vecteur}")
+        codes.append(code)
+        vecteurs.append(vecteur)
+    print("Ordre et répétitions sont perdus : les deux dernières critiques ont le même vecteur :",
+          vecteurs[3] == vecteurs[4])
 
     nb_mots_total = 1000
     (X_train_data, Y_train), (X_test_data, Y_test) = imdb_vecteurs(options, nb_mots_total)
@@ -228,7 +238,7 @@ def imdb(options):
     print(f"Critique de test n°{i} : attendu {Y_test[i]}, prédit {probabilite:.2f}\n",
           decoder_critique(X_test_data[i], index_mots)[:300], "…")
     grand = reseau_critiques(5000, 10)
-    return {"code_jouet": code, "vecteur_jouet": vecteur.tolist(), "parametres": modele.count_params(),
+    return {"codes_jouets": codes, "vecteurs_jouets": vecteurs, "parametres": modele.count_params(),
             "parametres_5000_p10": grand.count_params(), "precision_test": float(precision)}
 
 

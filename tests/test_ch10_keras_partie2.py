@@ -18,10 +18,14 @@ def test_chapitre_10(lancer_chapitre):
     assert c["gradient"] == [[[1694, 1936, 2178], [1694, 1936, 2178]], [1694, 1936, 2178], [[484], [1210], [1936]],
                              [242]]
     np.testing.assert_allclose(c["poids_apres"][0], [[-0.694, 1.064, 2.822], [0.306, 2.064, 3.822]], atol=1e-6)
+    np.testing.assert_allclose(c["poids_apres"][1], [-2.694, -3.936, -5.178], atol=1e-6)
+    np.testing.assert_allclose(c["poids_apres"][2], [[6.516], [6.790], [7.064]], atol=1e-6)
     np.testing.assert_allclose(c["poids_apres"][3], [-4.242], atol=1e-6)
     assert c["erreur"] == 14641.0 and c["identiques"] is True
-    assert r["imdb"]["code_jouet"] == [2, 1, 4]
-    assert r["imdb"]["vecteur_jouet"] == [1, 1, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert r["imdb"]["codes_jouets"][:3] == [[2, 1, 4], [9, 6, 3], [1, 2]]
+    assert r["imdb"]["vecteurs_jouets"][:3] == [[1, 1, 0, 1, 0, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 1, 0, 0, 1, 0],
+                                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0]]
+    assert r["imdb"]["vecteurs_jouets"][3] == r["imdb"]["vecteurs_jouets"][4]     # l'ordre des mots est perdu
     assert r["imdb"]["parametres"] == 5071 and r["imdb"]["parametres_5000_p10"] == 50241
     assert len(r["imdb-surapprentissage"]["historique"]["val_accuracy"]) == 3
     assert r["cifar10-dense"]["parametres"] == 95290
