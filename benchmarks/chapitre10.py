@@ -10,11 +10,11 @@ réglages du livre (sgd, lots de 32 ; adam pour CIFAR-10). Le jeu CIFAR-10 de
 from __future__ import annotations
 
 import argparse
-import time
 
 import keras_facile  # noqa: F401
 from keras_facile import *
 from keras_facile.donnees import charger_cifar10, charger_imdb, charger_mnist, vectoriser_sequences
+from keras_facile.entrainement import ChronoEpoques
 
 from commun import ecrire_resultats
 
@@ -23,19 +23,8 @@ LIVRE = {"mnist8": "90.0 % (40 époques)", "mnist50": "94.4 % (40 époques)", "i
          "imdb5000": "— (tf2_texte.py)", "cifar10": "< 50 % (50 époques, adam)"}
 
 
-class Chrono(keras.callbacks.Callback):
-    def on_train_begin(self, logs=None):
-        self.durees = []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self.debut = time.perf_counter()
-
-    def on_epoch_end(self, epoch, logs=None):
-        self.durees.append(time.perf_counter() - self.debut)
-
-
 def mesurer(modele, X, Y, Xt, Yt, epochs, batch_size=32):
-    chrono = Chrono()
+    chrono = ChronoEpoques()
     keras.utils.set_random_seed(0)
     modele.fit(X, Y, epochs=epochs, batch_size=batch_size, verbose=2, callbacks=[chrono])
     perte, precision = modele.evaluate(Xt, Yt, verbose=0, batch_size=512)

@@ -27,7 +27,7 @@ from . import _config  # noqa: F401
 import keras
 import tensorflow as tf
 
-__all__ = ["entrainer_rapide"]
+__all__ = ["entrainer_rapide", "ChronoEpoques"]
 
 
 def _tableau(valeur, nom):
@@ -109,3 +109,16 @@ def entrainer_rapide(modele, X, Y, epochs, batch_size=None, verbose=0, paquet=No
             print(f"  époque {len(historique):>6}/{epochs}  erreur {historique[-1]:.6g}  "
                   f"({time.perf_counter() - debut:.1f} s)", file=sys.stdout, flush=True)
     return {"loss": historique}
+
+
+class ChronoEpoques(keras.callbacks.Callback):
+    """Rappel (« callback ») de ``fit`` qui mesure la durée de chaque époque, en secondes (``durees``)."""
+
+    def on_train_begin(self, logs=None):
+        self.durees = []
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._debut = time.perf_counter()
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.durees.append(time.perf_counter() - self._debut)
