@@ -24,6 +24,9 @@ def tenseurs_numpy(options):
         print(f"{nom} : ndim = {X.ndim}, shape = {X.shape}, size = {X.size}")
     print("T[1, 1, 2] =", T[1, 1, 2], "; M[1][2] =", M[1][2])
     print("V + 3 =", V + 3, "; V.mean() =", V.mean(), "; M.sum() =", M.sum())
+    MM = np.array([[1, 2, 3], [4, 5, 6]])
+    print("M ** 2 =", (M ** 2).tolist(), "; M * MM (élément par élément, pas le produit matriciel) =",
+          (M * MM).tolist(), "; T − 1 a la forme", (T - 1).shape, "; np.sqrt(T)[1, 1] =", np.round(np.sqrt(T)[1, 1], 3))
     formes = {
         "flatten": T.flatten(),
         "(2, 9)": np.reshape(T, (2, 9)),
@@ -40,7 +43,7 @@ def tenseurs_numpy(options):
     return {"dimensions": {n: (X.ndim, X.shape, X.size) for n, X in (("V", V), ("M", M), ("T", T))},
             "formes": {n: X.tolist() for n, X in formes.items()},
             "concatenations": {a: C.tolist() for a, C in concatenations.items()},
-            "T[1,1,2]": int(T[1, 1, 2])}
+            "T[1,1,2]": int(T[1, 1, 2]), "M*MM": (M * MM).tolist()}
 
 
 @chapitre.section("memoire", duree="1 s")

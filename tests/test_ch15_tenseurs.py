@@ -11,6 +11,7 @@ def test_chapitre_15(lancer_chapitre):
     assert n["formes"]["(2, 3, 3)"] == [[[5, 1, 0], [3, 3, 2], [1, 1, 0]], [[5, 1, 7], [0, 0, 1], [8, 1, 9]]]
     assert n["formes"]["(9, -1)"] == [[5, 1], [0, 3], [3, 2], [1, 1], [0, 5], [1, 7], [0, 0], [1, 8], [1, 9]]
     assert n["concatenations"][0] == [[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]
+    assert n["T[1,1,2]"] == 7 and n["M*MM"] == [[6, 0, 6], [12, 10, 24]]
     assert n["concatenations"][1] == [[1, 2, 3, 7, 8, 9], [4, 5, 6, 10, 11, 12]]
     m = r["memoire"]
     assert m["une image CIFAR-10 (32, 32, 3)"][0] == 3072
