@@ -82,16 +82,28 @@ def reseau_par_couches(n_entrees: int, couches) -> keras.Sequential:
 def perceptron(coeffs, biais, activation=heaviside) -> keras.Sequential:
     """Un seul neurone : F(x) = φ(a_1 x_1 + … + a_n x_n + a_0)."""
     coeffs = _matrice(coeffs, "coeffs").reshape(-1)
+    if coeffs.size == 0:
+        raise ValueError("coeffs est vide : donnez un coefficient par entrée")
+    biais = _matrice(biais, "biais")
+    if biais.size != 1:
+        raise ValueError(f"biais doit être un seul nombre pour un perceptron, reçu {biais.tolist()!r}")
     return reseau_par_couches(len(coeffs), [([coeffs], [biais], activation)])
+
+
+def _nombre_entrees(n) -> int:
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or n < 1:
+        raise ValueError(f"n doit être un entier ≥ 1 (nombre d'entrées de la porte), reçu n={n!r}")
+    return int(n)
 
 
 def porte_ou(n: int = 2) -> keras.Sequential:
     """x_1 OU … OU x_n sur {0, 1}ⁿ : coefficients 1, biais −1."""
-    return perceptron([1.0] * n, -1.0)
+    return perceptron([1.0] * _nombre_entrees(n), -1.0)
 
 
 def porte_et(n: int = 2, biais=None) -> keras.Sequential:
     """x_1 ET … ET x_n : coefficients 1, biais −n (le livre propose −n + 0.5 pour la robustesse)."""
+    n = _nombre_entrees(n)
     return perceptron([1.0] * n, -float(n) if biais is None else biais)
 
 

@@ -62,6 +62,10 @@ def test_polygone_convexe_dans_les_deux_sens(sommets):
     (lambda: reseau_par_couches(0, [([[1]], [0], "relu")]), "n_entrees"),
     (lambda: reseau_par_couches(2, []), "vide"),
     (lambda: perceptron([1, float("nan")], 0), "non finie"),
+    (lambda: perceptron([], 0), "coeffs est vide"),
+    (lambda: perceptron([1, 2], [0, 1]), "biais doit être un seul nombre"),
+    (lambda: porte_ou(0), "n=0"),
+    (lambda: porte_et(2.5), "n=2.5"),
 ])
 def test_erreurs_en_francais(appel, message):
     with pytest.raises((ValueError, TypeError), match=message):
