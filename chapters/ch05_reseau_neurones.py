@@ -81,10 +81,37 @@ def perceptron_affine(options):
     for (t, p), y in personnes.items():
         print(f"taille {t} m, poids {p} kg : F = {y:.6f} → {'plutôt une femme' if y > 0.5 else 'plutôt un homme'}")
 
+    T, P = np.meshgrid(np.linspace(1.4, 2.0, 121), np.linspace(40, 100, 121))
+    Z = evaluer_lot(taille_poids, np.c_[T.ravel(), P.ravel()])[:, 0].reshape(T.shape)
+    fig, ax = plt.subplots()
+    zone = ax.contourf(T, P, Z, levels=20, cmap="coolwarm")
+    fig.colorbar(zone, label="F = σ(85t − p − 77)")
+    ax.plot([1.4, 2.0], [42, 93], "k--", label="p = 85t − 77")
+    for (t, p), y in personnes.items():
+        ax.scatter([t], [p], color="k", zorder=3)
+        ax.annotate(f"F = {y:.2f}", (t, p), textcoords="offset points", xytext=(5, 5))
+    ax.set_xlabel("taille t (m)")
+    ax.set_ylabel("poids p (kg)")
+    ax.legend()
+    chapitre.figure(fig, "ch05-taille-poids")
+
     rouge = perceptron([2, -2, -2], -1)
     couleurs = valeurs(rouge, [(1, 0, 0), (0.9, 0.1, 0.1), (0.5, 0.5, 0.5), (0, 0, 0)])
     for rgb, y in couleurs.items():
         print(f"couleur {rgb} : rouge ? {y:.0f}")
+    k = options.choisir(9, 5)
+    cube = np.stack(np.meshgrid(*[np.linspace(0, 1, k)] * 3, indexing="ij"), -1).reshape(-1, 3)
+    est_rouge = evaluer_lot(rouge, cube)[:, 0] == 1
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    ax.scatter(*cube[~est_rouge].T, c=cube[~est_rouge], s=12, alpha=0.4)
+    ax.scatter(*cube[est_rouge].T, c=cube[est_rouge], s=60, edgecolors="k")
+    ax.plot_trisurf([0.5, 1, 1], [0, 0.5, 0], [0, 0, 0.5], color="grey", alpha=0.5)
+    ax.set_xlabel("rouge")
+    ax.set_ylabel("vert")
+    ax.set_zlabel("bleu")
+    ax.set_title("H(2r − 2g − 2b − 1) : le coin rouge du cube")
+    chapitre.figure(fig, "ch05-cube-rouge")
     return {"exercice": exercice, "taille_poids": personnes, "rouge": couleurs}
 
 
@@ -105,6 +132,15 @@ def portes_logiques(options):
     tables["ET3"] = valeurs(porte_et(3), cube)
     print("x ET y ET z vaut 1 seulement en", [p for p, v in tables["ET3"].items() if v == 1])
     print("NON :", {s: evaluation(porte_non(), s) for s in (0, 1)})
+    fig, axes = plt.subplots(1, 2, figsize=(9, 4.5))
+    t = np.linspace(-0.5, 1.5, 2)
+    for ax, (nom, c) in zip(axes, [("OU", -1), ("ET", -2)]):
+        for p, v in tables[nom].items():
+            ax.scatter(*p, marker="s" if v else "o", color="red" if v else "blue", s=80, zorder=3)
+        ax.plot(t, -t - c, "k--", label=f"x + y {c:+d} = 0")
+        ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), title=f"x {nom} y", aspect="equal")
+        ax.legend()
+    chapitre.figure(fig, "ch05-ou-et")
     # OU EXCLUSIF : existe-t-il (a, b, c) avec c < 0, a + c ≥ 0, b + c ≥ 0, a + b + c < 0 ?
     # On cherche une marge ε > 0 : c ≤ −ε, a + c ≥ 0, b + c ≥ 0, a + b + c ≤ −ε ; programme linéaire.
     A_ub = [[0, 0, 1], [-1, 0, -1], [0, -1, -1], [1, 1, 1]]
@@ -130,7 +166,13 @@ def reseaux(options):
         print(f"(Y1, Y2){p} = {s}")
     inverse = tuple(float(s) for s in evaluation(G, [0, 0, 1]))
     print("Pour (x, y, z) = (0, 0, 1) : (Y1, Y2) =", inverse, "(on cherchait (1, 7))")
-    return {"F": v, "Y": sorties, "inverse": inverse}
+    # Y2 = 0 force s1 = s2 = 0, donc Y1 = 0 : vérifié sur 100 000 entrées au hasard, en un appel
+    X = np.random.default_rng(options.graine).uniform(-10, 10, size=(100_000, 3))
+    Y = evaluer_lot(G, X)
+    y2_nul = Y[:, 1] == 0
+    contre_exemple = bool(np.any(Y[y2_nul, 0] != 0))
+    print(f"Y2 = 0 pour {int(y2_nul.sum())} entrées au hasard ; Y1 ≠ 0 parmi elles : {contre_exemple}")
+    return {"F": v, "Y": sorties, "inverse": inverse, "Y2_nul_et_Y1_non_nul": contre_exemple}
 
 
 @chapitre.section("zones", duree="3 s (rapide : 2 s)")
@@ -219,45 +261,62 @@ def marches(options):
         ax.plot(x, evaluer_lot(m, x[:, None])[:, 0])
         ax.set_title(nom)
     chapitre.figure(fig, "ch05-marches")
+    # Marche stricte : H(−2x + 1) vaut 1 pour x ≤ 1/2 ; suivie d'un NON, 1 pour x > 1/2 (0 en 1/2)
+    stricte = reseau_par_couches(1, [([[-2]], [1], heaviside), ([[-2]], [1], heaviside)])
+    v_stricte = {p: evaluation(stricte, p) for p in (0.4, 0.5, 0.6)}
+    print("marche stricte H(−2 H(−2x + 1) + 1) :", v_stricte)
+    # Créneau de hauteur k = 3 sur [1/a, 1/b] = [1/2, 1/0.25] = [0.5, 4]
+    k = 3
+    creneau_k = reseau_par_couches(1, [([[2], [-0.25]], [-1, 1], heaviside), ([[k, k]], [-k], "linear")])
+    v_creneau = {p: evaluation(creneau_k, p) for p in (0, 0.5, 2, 4, 4.5)}
+    print("créneau de hauteur 3 sur [0.5, 4] :", v_creneau)
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.5))
+    for ax, (nom, m, (u, w)) in zip(axes, [("marche stricte (NON)", stricte, (-1, 2)),
+                                           ("créneau de hauteur 3", creneau_k, (-1, 6))]):
+        xs = np.linspace(u, w, 701)
+        ax.plot(xs, evaluer_lot(m, xs[:, None])[:, 0])
+        ax.set_title(nom)
+    chapitre.figure(fig, "ch05-marche-stricte-creneau")
     creneau = reseau_par_couches(1, [([[1 / 2], [-1 / 3], [1 / 5], [-1 / 10]], [-1, 1, -1, 1], heaviside),
                                      ([[4, 4, 6, 6]], [-10], "linear")])
     points = [2, 2.5, 3, 3.1, 5, 10, 11]
     v = {p: evaluation(creneau, p) for p in points}
     print("double créneau :", v)
     chapitre.figure(affichage_evaluation_une_var(creneau, 0, 12, num=1201), "ch05-double-creneau")
-    return v
+    return {"double": v, "stricte": v_stricte, "creneau_k": v_creneau}
 
 
 def f(x):
     return np.cos(2 * x) + x * np.sin(3 * x) + x ** 0.5
 
 
-def escalier_du_livre(x, a, b, n):
-    """La construction d'origine, en numpy : marches H(x/x_i − 1) et H(−x/x_{i+1} + 1),
-    jonctions doublées (H(0) = 1) — pour comparer les erreurs."""
-    h = (b - a) / n
-    F = np.zeros_like(x)
-    for i in range(n):
-        xi, xs = a + i * h, a + (i + 1) * h
-        F += f(xi) * ((x / xi - 1 >= 0).astype(float) + (-x / xs + 1 >= 0).astype(float) - 1)
-    return F
+def escalier_du_livre(a, b, n):
+    """La construction d'origine (module du livre), en Keras : pour chaque marche, les neurones
+    H(x/x_i − 1) et H(−x/x_{i+1} + 1), sortie f(x_i) (s + s' − 1). Elle divise par x_i (donc
+    impossible si a ≤ 0) et, avec H(0) = 1, additionne deux marches aux jonctions."""
+    if a <= 0:
+        raise ValueError("la construction d'origine divise par les x_i : elle exige a > 0")
+    x = a + (b - a) * np.arange(n + 1) / n
+    y = f(x[:-1])
+    coeffs = np.ravel(np.c_[1 / x[:-1], -1 / x[1:]])[:, None]
+    biais = np.tile([-1.0, 1.0], n)
+    return reseau_par_couches(1, [(coeffs, biais, heaviside), ([np.repeat(y, 2)], [-y.sum()], "linear")])
 
 
 @chapitre.section("approximation", duree="2 s")
 def approximation_universelle(options):
     """§5.4 — approximation universelle : escaliers n = 5 … 100, l'original contre la version corrigée."""
     a, b = 2, 10
-    x = np.linspace(a, b, 1000)
     tableau = {}
     for n in [5, 10, 20, 50, 100]:
         modele = Sequential([Input(shape=(1,)), Dense(2 * n, activation=heaviside), Dense(1, activation="linear")])
         calcul_approximation(modele, f, a, b, n)
         tableau[n] = {
-            "livre": float(np.max(np.abs(escalier_du_livre(x, a, b, n) - f(x)))),
+            "livre": erreur_max(escalier_du_livre(a, b, n), f, a, b, num=1000),
             "marches": erreur_max(modele, f, a, b, num=1000),
             "relu": erreur_max(approximation_affine_par_morceaux(f, a, b, n), f, a, b, num=1000),
         }
-        if n in (5, 10):
+        if n in (5, 10) or not options.rapide:     # le livre trace n = 5 et n = 10
             chapitre.figure(affichage_approximation(modele, f, a, b, num=1000), f"ch05-escalier-n{n}")
     print("erreur max sur 1000 points de [2, 10] :")
     print("  n   construction d'origine   marches corrigées   ReLU affine par morceaux")
@@ -266,7 +325,7 @@ def approximation_universelle(options):
     # À une jonction (n = 20, x = 2.4), l'original additionne deux marches (H(0) = 1).
     modele = Sequential([Input(shape=(1,)), Dense(40, activation=heaviside), Dense(1, activation="linear")])
     calcul_approximation(modele, f, a, b, 20)
-    jonction = {"origine": float(escalier_du_livre(np.array([2.4]), a, b, 20)[0]),
+    jonction = {"origine": evaluation(escalier_du_livre(a, b, 20), 2.4),
                 "corrigee": evaluation(modele, 2.4), "f(2.4)": float(f(2.4))}
     print(f"en x = 2.4 (jonction, n = 20) : origine {jonction['origine']:.4f}, "
           f"corrigée {jonction['corrigee']:.4f}, f(2.4) = {jonction['f(2.4)']:.4f}")
@@ -281,6 +340,8 @@ def deux_variables(options):
     print("indicatrice de [0, 1]² :", {p: int(y) for p, y in v.items()})
     chapitre.figure(affichage_evaluation_deux_var_3d(carre, -1, 2, -1, 2, num=options.choisir(60, 30)),
                     "ch05-carre-3d")
+    chapitre.figure(affichage_evaluation_deux_var_2d(carre, -1, 2, -1, 2, num=options.choisir(60, 30)),
+                    "ch05-carre-2d")
     g = lambda x, y: np.exp(-(x ** 2 + y ** 2) / 2)
     erreurs = {}
     for n in options.choisir([4, 8, 16], [4, 8]):
