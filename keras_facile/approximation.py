@@ -104,6 +104,8 @@ def calcul_approximation(modele, f, a, b, n):
     n = _verifier_n(n)
     a, b = _verifier_intervalle(a, b)
     couches = getattr(modele, "layers", None)
+    if couches is not None:     # modèle fonctionnel : la couche d'entrée est dans .layers
+        couches = [c for c in couches if not isinstance(c, keras.layers.InputLayer)]
     if not isinstance(modele, keras.Model) or couches is None or len(couches) != 2:
         raise ValueError("calcul_approximation : le modèle doit avoir deux couches Dense, "
                          "Dense(2*n, activation=heaviside) puis Dense(1, activation='linear')")
@@ -115,8 +117,9 @@ def calcul_approximation(modele, f, a, b, n):
                          f"pour n={n}, reçu Dense({cachee.units}, activation={cachee.activation.__name__})")
     if sortie.units != 1 or sortie.activation is not keras.activations.linear:
         raise ValueError("calcul_approximation : la couche 1 doit être Dense(1, activation='linear')")
-    if cachee.kernel.shape[0] != 1:
-        raise ValueError("calcul_approximation : le réseau doit avoir une seule entrée, Input(shape=(1,))")
+    if cachee.built and cachee.kernel.shape[0] != 1:
+        raise ValueError("calcul_approximation : le réseau doit avoir une seule entrée, Input(shape=(1,)), "
+                         f"reçu {cachee.kernel.shape[0]} entrées")
     coeff, biais, poids_sortie, biais_sortie = _poids_marches(f, a, b, n)
     m = coeff.shape[1]
     c0 = np.zeros((1, 2 * n))
@@ -124,6 +127,8 @@ def calcul_approximation(modele, f, a, b, n):
     c0[:, :m], b0[:m] = coeff, biais
     c1 = np.zeros((2 * n, 1))
     c1[:m] = poids_sortie
+    if not cachee.built:        # Sequential sans Input : on le construit pour une entrée
+        modele.build((None, 1))
     cachee.set_weights([c0, b0])
     sortie.set_weights([c1, biais_sortie])
     return modele

@@ -85,7 +85,7 @@ def test_deux_variables_erreur_en_1_sur_n():
     ((f, 2, 10, -3), ValueError, "n=-3"),
     ((f, 2, 10, 2.5), TypeError, "n doit être un entier"),
     ((f, 10, 2, 5), ValueError, "a < b"),
-    ((lambda x: np.log(x - 3), 2, 10, 5), ValueError, "f ne renvoie pas un nombre fini"),
+    ((lambda x: np.where(x > 3, x, np.nan), 2, 10, 5), ValueError, "f ne renvoie pas un nombre fini"),
     (("f", 2, 10, 5), TypeError, "f doit être une fonction"),
 ])
 def test_calcul_approximation_erreurs_et_poids_intacts(arguments, type_erreur, message):
@@ -103,3 +103,17 @@ def test_calcul_approximation_modele_inadapte():
     with pytest.raises(ValueError, match="linear"):
         calcul_approximation(Sequential([Input(shape=(1,)), Dense(10, activation=heaviside),
                                          Dense(1, activation="relu")]), f, 2, 10, 5)
+
+
+def test_calcul_approximation_modele_fonctionnel_ou_sans_input():
+    entree = keras.Input(shape=(1,))
+    fonctionnel = keras.Model(entree, Dense(1)(Dense(10, activation="heaviside")(entree)))
+    sans_input = Sequential([Dense(10, activation=heaviside), Dense(1)])
+    x = np.linspace(-3, 3, 61)[:, None]
+    for modele in (fonctionnel, sans_input):
+        calcul_approximation(modele, np.sin, -3, 3, 5)
+        attendu = np.where(x < 3, np.sin(-3 + 1.2 * np.floor((x + 3) / 1.2 + 1e-9)), np.sin(1.8))
+        np.testing.assert_allclose(evaluer_lot(modele, x), attendu, atol=1e-5)
+    with pytest.raises(ValueError, match="une seule entrée"):
+        calcul_approximation(Sequential([Input(shape=(2,)), Dense(10, activation=heaviside), Dense(1)]),
+                             f, 2, 10, 5)
