@@ -311,17 +311,23 @@ def approximation_universelle(options):
     for n in [5, 10, 20, 50, 100]:
         modele = Sequential([Input(shape=(1,)), Dense(2 * n, activation=heaviside), Dense(1, activation="linear")])
         calcul_approximation(modele, f, a, b, n)
+        livre = escalier_du_livre(a, b, n)
+        jonctions = (a + (b - a) * np.arange(n) / n)[:, None]          # x_0, …, x_{n−1}
         tableau[n] = {
-            "livre": erreur_max(escalier_du_livre(a, b, n), f, a, b, num=1000),
+            "livre": erreur_max(livre, f, a, b, num=1000),
+            "jonctions_livre": float(np.max(np.abs(evaluer_lot(livre, jonctions)[:, 0] - f(jonctions[:, 0])))),
+            "jonctions_marches": float(np.max(np.abs(evaluer_lot(modele, jonctions)[:, 0] - f(jonctions[:, 0])))),
             "marches": erreur_max(modele, f, a, b, num=1000),
             "relu": erreur_max(approximation_affine_par_morceaux(f, a, b, n), f, a, b, num=1000),
         }
         if n in (5, 10) or not options.rapide:     # le livre trace n = 5 et n = 10
             chapitre.figure(affichage_approximation(modele, f, a, b, num=1000), f"ch05-escalier-n{n}")
     print("erreur max sur 1000 points de [2, 10] :")
-    print("  n   construction d'origine   marches corrigées   ReLU affine par morceaux")
+    print("  n   construction d'origine   marches corrigées   ReLU affine par morceaux"
+          "   |   aux points x_i : origine   corrigée")
     for n, e in tableau.items():
-        print(f"{n:>3}   {e['livre']:>22.2f}   {e['marches']:>17.2f}   {e['relu']:>24.4f}")
+        print(f"{n:>3}   {e['livre']:>22.2f}   {e['marches']:>17.2f}   {e['relu']:>24.4f}"
+              f"   |   {e['jonctions_livre']:>18.2f}   {e['jonctions_marches']:>8.2g}")
     # À une jonction (n = 20, x = 2.4), l'original additionne deux marches (H(0) = 1).
     modele = Sequential([Input(shape=(1,)), Dense(40, activation=heaviside), Dense(1, activation="linear")])
     calcul_approximation(modele, f, a, b, 20)

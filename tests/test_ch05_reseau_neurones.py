@@ -35,6 +35,7 @@ def test_chapitre_5(lancer_chapitre):
     for n, e in livre.items():
         assert erreurs[n]["livre"] == pytest.approx(e, abs=0.01)
         assert erreurs[n]["marches"] <= erreurs[n]["livre"] + 1e-3
+        assert erreurs[n]["jonctions_marches"] < 1e-5 < 1 < erreurs[n]["jonctions_livre"]   # f(x_{i−1}) ajouté
     assert erreurs[100]["relu"] < 0.1
     j = r["approximation"]["jonction"]
     assert j["origine"] == pytest.approx(3.7432, abs=1e-3) and j["corrigee"] == pytest.approx(j["f(2.4)"], abs=1e-4)
