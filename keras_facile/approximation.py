@@ -50,6 +50,12 @@ def _verifier_n(n) -> int:
     return int(n)
 
 
+def _verifier_num(num) -> int:
+    if isinstance(num, (bool, np.bool_)) or not isinstance(num, numbers.Integral) or num < 2:
+        raise ValueError(f"num doit être un entier ≥ 2 (nombre de points de la grille), reçu num={num!r}")
+    return int(num)
+
+
 def _verifier_intervalle(a, b, noms=("a", "b")):
     for v, nom in zip((a, b), noms):
         if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, np.number)) or not np.isfinite(v):
@@ -174,6 +180,9 @@ def approximation_sigmoides(f, a, b, n, raideur=None):
     n = _verifier_n(n)
     a, b = _verifier_intervalle(a, b)
     h = (b - a) / n
+    if raideur is not None and (isinstance(raideur, (bool, np.bool_))
+                                or not isinstance(raideur, (numbers.Real, np.number))):
+        raise TypeError(f"raideur doit être un nombre > 0, reçu {raideur!r}")
     k = 10.0 / h if raideur is None else float(raideur)
     if not np.isfinite(k) or k <= 0:
         raise ValueError(f"raideur doit être un nombre > 0, reçu {raideur!r}")
@@ -249,12 +258,16 @@ def approximation_deux_var(f, xmin, xmax, ymin, ymax, n):
 def erreur_max(modele, f, a, b, num=2001) -> float:
     """max |f(x) − F(x)| sur ``num`` points régulièrement espacés de [a, b]."""
     a, b = _verifier_intervalle(a, b)
+    num = _verifier_num(num)
     x = np.linspace(a, b, num)
     return float(np.max(np.abs(evaluer_lot(modele, x[:, None])[:, 0] - _valeurs(f, x))))
 
 
 def erreur_max_deux_var(modele, f, xmin, xmax, ymin, ymax, num=201) -> float:
     """max |f − F| sur une grille ``num × num`` du rectangle."""
+    xmin, xmax = _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
+    ymin, ymax = _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
+    num = _verifier_num(num)
     X, Y = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num))
     points = np.c_[X.ravel(), Y.ravel()]
     valeurs = _valeurs(lambda p: f(p[:, 0], p[:, 1]), points, "f")

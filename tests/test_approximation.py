@@ -117,3 +117,20 @@ def test_calcul_approximation_modele_fonctionnel_ou_sans_input():
     with pytest.raises(ValueError, match="une seule entrée"):
         calcul_approximation(Sequential([Input(shape=(2,)), Dense(10, activation=heaviside), Dense(1)]),
                              f, 2, 10, 5)
+
+
+@pytest.mark.parametrize("appel, type_erreur, message", [
+    (lambda: approximation_sigmoides(f, 2, 10, 5, raideur=-1), ValueError, "raideur"),
+    (lambda: approximation_sigmoides(f, 2, 10, 5, raideur="forte"), TypeError, "raideur"),
+    (lambda: approximation_affine_par_morceaux(f, 2, 10, 0), ValueError, "n=0"),
+    (lambda: approximation_marches(f, 3, 3, 5), ValueError, "a < b"),
+    (lambda: indicatrice_rectangle(0, 1, 2, 1), ValueError, "ymin < ymax"),
+    (lambda: approximation_deux_var(lambda x, y: np.where(x > 0.5, y, np.nan), 0, 1, 0, 1, 2), ValueError, "f ne renvoie pas"),
+    (lambda: approximation_deux_var(lambda x, y: x, 0, 1, 0, 1, True), TypeError, "n doit être un entier"),
+    (lambda: erreur_max(approximation_marches(f, 2, 10, 3), f, 2, 10, num=1), ValueError, "num"),
+    (lambda: erreur_max_deux_var(indicatrice_rectangle(0, 1, 0, 1), lambda x, y: x, 0, float("nan"), 0, 1),
+     ValueError, "xmax"),
+])
+def test_constructeurs_erreurs_en_francais(appel, type_erreur, message):
+    with pytest.raises(type_erreur, match=message):
+        appel()
