@@ -51,6 +51,13 @@ def test_marches_en_1_sur_n_et_relu_en_1_sur_n_carre():
     assert -1.2 < pente_log(marches) < -0.8
     assert -2.2 < pente_log(relu) < -1.8
     assert relu[200] < 0.02 < marches[200]
+    # sur un intervalle qui contient 0 (l'original y divisait par x_i = 0)
+    marches_sin = {n: erreur_max(approximation_marches(np.sin, -3, 3, n), np.sin, -3, 3, num=4001) for n in liste_n}
+    relu_sin = {n: erreur_max(approximation_affine_par_morceaux(np.sin, -3, 3, n), np.sin, -3, 3, num=4001)
+                for n in liste_n}
+    assert -1.2 < pente_log(marches_sin) < -0.8
+    assert -2.2 < pente_log(relu_sin) < -1.8
+    assert relu_sin[100] <= (6 / 100) ** 2 / 8 + 1e-5        # borne h² max|f''| / 8 de l'interpolation
     sig = {n: erreur_max(approximation_sigmoides(f, 2, 10, n), f, 2, 10) for n in (25, 100)}
     assert sig[100] < sig[25] / 3
 
