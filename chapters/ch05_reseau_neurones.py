@@ -6,7 +6,7 @@ EXCLUSIF avec un seul neurone, les réseaux à plusieurs couches, les zones du
 plan qu'ils réalisent (secteurs, triangles, polygones), puis le théorème
 d'approximation universelle : marches, créneaux, escaliers, et l'indicatrice
 d'un carré en deux variables. Tous les réseaux sont des modèles Keras aux poids
-fixés à la main. Durée : une dizaine de secondes (aucun entraînement).
+fixés à la main. Durée : environ 5 s (aucun entraînement), plus l'import de TensorFlow.
 """
 import numpy as np
 from scipy.optimize import linprog
@@ -43,7 +43,7 @@ def figure_points(modele, xmin, xmax, ymin, ymax, groupes, titre, num=200):
     return fig
 
 
-@chapitre.section("perceptron", duree="1 s")
+@chapitre.section("perceptron", duree="< 1 s")
 def perceptron_lineaire(options):
     """§1.1 — perceptron linéaire F(x, y) = H(2x + 3y) ; ronds et carrés séparés par 4x − y = 0."""
     F = demi_plan(2, 3, 0)
@@ -62,7 +62,7 @@ def perceptron_lineaire(options):
     return {"F": v, "ronds_carres_separes": bien_classes}
 
 
-@chapitre.section("biais", duree="2 s")
+@chapitre.section("biais", duree="< 1 s")
 def perceptron_affine(options):
     """§1.2 — biais : l'exercice des ronds et carrés, taille/poids, le détecteur de rouge."""
     ronds = [(3.7, -0.2), (3, 1), (1.5, 1.5), (-1, 3), (2.2, 3.3), (0.3, 3.5)]
@@ -118,7 +118,7 @@ def perceptron_affine(options):
 TABLE = [(0, 0), (0, 1), (1, 0), (1, 1)]
 
 
-@chapitre.section("portes", duree="1 s")
+@chapitre.section("portes", duree="< 1 s")
 def portes_logiques(options):
     """§2 — OU, ET (et sa version robuste), OU à trois entrées ; le OU EXCLUSIF impossible avec un neurone."""
     ou, et, et_robuste = porte_ou(), porte_et(), porte_et(biais=-1.5)
@@ -152,7 +152,7 @@ def portes_logiques(options):
     return {"tables": tables, "presque": presque, "ou_exclusif_impossible": impossible}
 
 
-@chapitre.section("reseaux", duree="1 s")
+@chapitre.section("reseaux", duree="< 1 s")
 def reseaux(options):
     """§3.1 — un réseau à deux couches (ReLU puis H) ; l'exercice à 3 entrées et 2 sorties."""
     F = reseau_par_couches(2, [([[2, -1], [-3, 2]], [0, 0], "relu"), ([[4, 5]], [-1], heaviside)])
@@ -175,7 +175,7 @@ def reseaux(options):
     return {"F": v, "Y": sorties, "inverse": inverse, "Y2_nul_et_Y1_non_nul": contre_exemple}
 
 
-@chapitre.section("zones", duree="3 s (rapide : 2 s)")
+@chapitre.section("zones", duree="< 1 s")
 def zones_du_plan(options):
     """§3.2 — secteur (ET), union (OU), triangle, la zone de l'exercice ; F dépend de l'activation."""
     secteur = reseau_par_couches(2, [([[-1, 3], [2, 1]], [0, 0], heaviside), ([[1, 1]], [-2], heaviside)])
@@ -213,7 +213,7 @@ def zones_du_plan(options):
     return resultats
 
 
-@chapitre.section("ou-exclusif", duree="1 s")
+@chapitre.section("ou-exclusif", duree="< 1 s")
 def ou_exclusif(options):
     """§4.1 — le OU EXCLUSIF avec trois neurones : 0 sur la bande, 1 ailleurs."""
     F = porte_ou_exclusif()
@@ -225,7 +225,7 @@ def ou_exclusif(options):
     return table
 
 
-@chapitre.section("polygones", duree="1 s")
+@chapitre.section("polygones", duree="< 1 s")
 def polygones(options):
     """§4.2 — un polygone convexe à n côtés avec n + 1 neurones (Prop. 3) ; NON et différence."""
     pentagone = [(0, 0), (4, -1), (6, 2), (3, 5), (-1, 3)]
@@ -248,9 +248,9 @@ def polygones(options):
     return {"pentagone": tests, "difference": diff}
 
 
-@chapitre.section("marches", duree="1 s")
+@chapitre.section("marches", duree="< 1 s")
 def marches(options):
-    """§5.1–5.3 — marches, marches inversées, créneau, double créneau (4 sur [2, 3], 6 sur [5, 10])."""
+    """§5.1–5.3 — marches, marches inversées, marche stricte (NON), créneaux de hauteur k, double créneau (4 sur [2, 3], 6 sur [5, 10])."""
     exemples = {
         "H(x)": perceptron([1], 0), "H(2x + 1)": perceptron([2], 1), "H(2x − 1)": perceptron([2], -1),
         "H(−0.5x + 1)": perceptron([-0.5], 1),
@@ -303,7 +303,7 @@ def escalier_du_livre(a, b, n):
     return reseau_par_couches(1, [(coeffs, biais, heaviside), ([np.repeat(y, 2)], [-y.sum()], "linear")])
 
 
-@chapitre.section("approximation", duree="2 s")
+@chapitre.section("approximation", duree="< 1 s")
 def approximation_universelle(options):
     """§5.4 — approximation universelle : escaliers n = 5 … 100, l'original contre la version corrigée."""
     a, b = 2, 10
@@ -338,7 +338,7 @@ def approximation_universelle(options):
     return {"erreurs": tableau, "jonction": jonction}
 
 
-@chapitre.section("deux-variables", duree="2 s")
+@chapitre.section("deux-variables", duree="< 1 s")
 def deux_variables(options):
     """§5.5 — l'indicatrice du carré [0, 1]² (4 + 1 neurones) ; approximation de f(x, y)."""
     carre = indicatrice_rectangle(0, 1, 0, 1)
