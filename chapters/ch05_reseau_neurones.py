@@ -137,7 +137,7 @@ def portes_logiques(options):
     for ax, (nom, c) in zip(axes, [("OU", -1), ("ET", -2)]):
         for p, v in tables[nom].items():
             ax.scatter(*p, marker="s" if v else "o", color="red" if v else "blue", s=80, zorder=3)
-        ax.plot(t, -t - c, "k--", label=f"x + y {c:+d} = 0")
+        ax.plot(t, -t - c, "k--", label=f"x + y − {-c} = 0")
         ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), title=f"x {nom} y", aspect="equal")
         ax.legend()
     chapitre.figure(fig, "ch05-ou-et")
