@@ -10,7 +10,7 @@ appris à partir de la matrice de co-occurrence.
 
 Le corpus : les critiques IMDB de keras_facile.donnees (ou Reuters de NLTK si ses
 données sont installées, comme dans le livre). Hors ligne, tout fonctionne.
-Durée : environ 2 minutes ; --rapide : une quinzaine de secondes.
+Durée mesurée sur 2 cœurs (IMDB complet) : 2 min 30 s ; --rapide : une dizaine de secondes.
 """
 from keras_facile import *
 from keras_facile import plongements as pl
@@ -36,7 +36,7 @@ def corpus(options):
     return _CORPUS[cle]
 
 
-@chapitre.section("statistiques", duree="20 s (rapide : 2 s)")
+@chapitre.section("statistiques", duree="5 s (rapide : 1 s)")
 def statistiques(options):
     """§2.1 — fréquences des mots, rang et loi de Zipf–Mandelbrot f_i = a/(i + b)^c."""
     phrases = corpus(options)
@@ -69,7 +69,7 @@ def statistiques(options):
     return {"premiers": premiers, "zipf": (a, b, c), "total": total}
 
 
-@chapitre.section("bigrammes", duree="10 s (rapide : 1 s)")
+@chapitre.section("bigrammes", duree="16 s (rapide : 1 s)")
 def bigrammes(options):
     """§2.2–2.4 — bigrammes, génération (glouton, température), trigrammes."""
     phrases = corpus(options)
@@ -113,7 +113,7 @@ def softmax_temperature(options):
             "softmax_123": tx.softmax_temperature([1, 2, 3], 1).tolist()}
 
 
-@chapitre.section("bpe", duree="5 s (rapide : 2 s)")
+@chapitre.section("bpe", duree="70 s (rapide : 1 s)")
 def codage_bpe(options):
     """§3 — le codage BPE du livre sur « ab ab abc dbac bacde », puis appris sur le corpus."""
     exemple = TokeniseurBPE.entrainer("ab ab abc dbac bacde", nb_fusions=5)
@@ -167,7 +167,7 @@ def plongements(options):
             "part_variance": float(valeurs[0] / valeurs.sum())}
 
 
-@chapitre.section("mnist", duree="1 min (rapide : 5 s)")
+@chapitre.section("mnist", duree="41 s (rapide : 2 s)")
 def plongement_mnist(options):
     """§5.1 — le plongement des chiffres : l'avant-dernière couche (50 neurones) d'un petit CNN, en ACP 2D et 3D."""
     (x, y), (xt, yt) = charger_mnist(n_train=options.choisir(None, 2000), n_test=options.choisir(2000, 100),
@@ -203,7 +203,7 @@ def plongement_mnist(options):
     return {"parametres": modele.count_params(), "precision": precision, "dimension": vecteurs.shape[1]}
 
 
-@chapitre.section("cooccurrences", duree="1 min (rapide : 5 s)")
+@chapitre.section("cooccurrences", duree="21 s (rapide : 2 s)")
 def cooccurrences(options):
     """§5.2–5.3 — matrice de co-occurrence, probabilités par colonne, plongement appris F(e_i) ≈ P_i."""
     exemple = np.array([[0, 10, 1, 0], [0, 0, 8, 5], [6, 2, 0, 0], [4, 3, 1, 0]])
