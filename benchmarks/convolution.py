@@ -143,16 +143,24 @@ def banc_livre(partie, donnees, construire, epoques, perte, batch_size=32):
     return _ligne(partie, "livre", modele, mesures, epoques, len(x))
 
 
-def banc_ameliore(partie, donnees, construire, epoques, perte, batch_size=64):
+def banc_ameliore(partie, donnees, construire, epoques, perte, batch_size=64, miroir=False):
     (x, y), (xt, yt) = donnees
     keras.utils.set_random_seed(0)
     modele = construire()
     print(f"\n--- {partie} / améliorée : {modele.name}, {epoques} époques, batch {batch_size}, "
           f"{len(x)} images dont 10 % de validation ---", flush=True)
     mesures = mc.entrainer_recette_amelioree(modele, x, y, xt, yt, epochs=epoques, batch_size=batch_size,
-                                             perte=perte, validation=0.1, graine=0, verbose=2)
-    return _ligne(partie, "ameliore", modele, mesures, epoques, mesures["images_entrainement"],
-                  mesures["images_validation"])
+                                             perte=perte, validation=0.1, graine=0, verbose=2,
+                                             miroir=miroir)
+    cle, ligne = _ligne(partie, "ameliore", modele, mesures, epoques, mesures["images_entrainement"],
+                        mesures["images_validation"])
+    if miroir:  # prédiction moyennée sur l'image et son miroir : fait partie de la recette
+        ligne["precision_test_sans_miroir"] = ligne["precision_test"]
+        ligne["precision_test"] = mesures["precision_test_miroir"]
+        ligne["precision_validation_miroir"] = mesures["precision_validation_miroir"]
+        print(f"==> {cle} avec miroir : test {100 * ligne['precision_test']:.2f} %, validation "
+              f"{100 * ligne['precision_validation_miroir']:.1f} %", flush=True)
+    return cle, ligne
 
 
 PARTIES = {
@@ -162,7 +170,7 @@ PARTIES = {
                     livre=(mc.modele_cifar10_convolution, 10), ameliore=(mc.modele_cifar10_ameliore, 25)),
     "chats-chiens": dict(charger=_charger_chats_chiens, perte="binary_crossentropy",
                          livre=(mc.modele_chats_chiens, 40),
-                         ameliore=(mc.modele_chats_chiens_ameliore, 30)),
+                         ameliore=(mc.modele_chats_chiens_ameliore, 60), miroir=True),
 }
 
 
@@ -213,8 +221,11 @@ def main(argv=None):
         for recette in recettes:
             construire, epoques = cfg[recette]
             epoques = args.epoques or epoques
-            banc = banc_livre if recette == "livre" else banc_ameliore
-            cle, ligne = banc(partie, donnees, construire, epoques, cfg["perte"])
+            if recette == "livre":
+                cle, ligne = banc_livre(partie, donnees, construire, epoques, cfg["perte"])
+            else:
+                cle, ligne = banc_ameliore(partie, donnees, construire, epoques, cfg["perte"],
+                                           miroir=cfg.get("miroir", False))
             ligne["environnement"] = _environnement()
             lignes[cle] = ligne
             if args.epoques is None:  # n'enregistre que les vrais réglages
