@@ -91,11 +91,14 @@ class TokeniseurBPE:
         ajouté au vocabulaire : ``decoder(encoder(t))`` rend le texte prétraité."""
         index = {t: i for i, t in enumerate(self.vocabulaire)}
         espace = len(self.vocabulaire)
+        deja_vus = {}                     # un mot se découpe toujours de la même façon : on le fait une fois
         ids = []
         for k, m in enumerate(pretraitement(texte)):
             if k:
                 ids.append(espace)
-            ids += [index[t] for t in self.decouper_mot(m)]
+            if m not in deja_vus:
+                deja_vus[m] = [index[t] for t in self.decouper_mot(m)]
+            ids += deja_vus[m]
         return ids
 
     def decoder(self, ids) -> str:

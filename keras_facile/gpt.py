@@ -15,7 +15,7 @@ import keras
 from keras import layers, ops
 
 __all__ = ["nombre_parametres_gpt", "BlocGPT", "PlongementPositions", "Retranscription", "modele_gpt", "fenetres", "generer",
-           "cartes_attention"]
+           "cartes_attention", "entropie_unigramme", "entropie_bigramme", "choisir_lambda_bigramme", "entropie_gpt"]
 
 
 def nombre_parametres_gpt(N=50257, K=1024, n=768, couches=12, facteur_mlp=4, lier=True) -> int:
@@ -147,3 +147,74 @@ def cartes_attention(modele, ids):
             x, scores = couche(x, return_attention_scores=True)
             cartes.append(np.asarray(scores)[0, :, :len(ids), :len(ids)])
     return np.array(cartes)
+
+
+# ---------------------------------------------------------------------------
+# Modèles de référence : unigramme et bigramme (pour juger l'erreur du GPT)
+# ---------------------------------------------------------------------------
+
+def _ids(ids, N, nom):
+    ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+    if ids.size and (ids.min() < 0 or ids.max() >= N):
+        raise ValueError(f"{nom} : numéros de tokens hors de [0, {N - 1}]")
+    return ids
+
+
+def _probas_unigramme(train, N):
+    # lissage de Laplace : un token jamais vu garde une probabilité > 0
+    return (np.bincount(train, minlength=N) + 1.0) / (len(train) + N)
+
+
+def entropie_unigramme(ids_train, ids_test, N) -> float:
+    """Entropie croisée moyenne (en nats) sur ``ids_test`` du modèle « un token, sans contexte » :
+    P(t) = (nombre de t + 1) / (nombre de tokens + N), estimée sur ``ids_train``."""
+    train, test = _ids(ids_train, N, "ids_train"), _ids(ids_test, N, "ids_test")
+    return float(-np.mean(np.log(_probas_unigramme(train, N)[test])))
+
+
+def entropie_bigramme(ids_train, ids_test, N, lam=0.9) -> float:
+    """Entropie croisée moyenne (en nats) sur ``ids_test[1:]`` du modèle « le token suivant ne dépend
+    que du précédent », interpolé avec l'unigramme pour ne jamais donner une probabilité nulle :
+    P(b | a) = λ · n(a, b) / n(a) + (1 − λ) · P_unigramme(b)   (si n(a) = 0, P_unigramme(b))."""
+    if not 0 <= lam <= 1:
+        raise ValueError(f"lam doit être dans [0, 1], reçu {lam!r}")
+    train, test = _ids(ids_train, N, "ids_train"), _ids(ids_test, N, "ids_test")
+    if len(test) < 2:
+        raise ValueError("ids_test doit contenir au moins deux tokens")
+    p_uni = _probas_unigramme(train, N)
+    paires = train[:-1] * N + train[1:]
+    codes, nombres = np.unique(paires, return_counts=True)       # comptes creux : N² peut être grand
+    depuis = np.bincount(train[:-1], minlength=N)
+    a, b = test[:-1], test[1:]
+    rang = np.searchsorted(codes, a * N + b)
+    rang_borne = np.minimum(rang, len(codes) - 1)
+    n_ab = np.where(codes[rang_borne] == a * N + b, nombres[rang_borne], 0)
+    n_a = depuis[a]
+    p_bi = np.divide(n_ab, n_a, out=np.zeros(len(a)), where=n_a > 0)
+    p = np.where(n_a > 0, lam * p_bi + (1 - lam) * p_uni[b], p_uni[b])
+    return float(-np.mean(np.log(p)))
+
+
+def choisir_lambda_bigramme(ids_train, N, part=0.1, grille=(0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)) -> float:
+    """Choisit λ sur la fin de ``ids_train`` (``part`` des tokens mise de côté), jamais sur le test."""
+    train = _ids(ids_train, N, "ids_train")
+    coupe = int(len(train) * (1 - part))
+    return min(grille, key=lambda lam: entropie_bigramme(train[:coupe], train[coupe:], N, lam))
+
+
+def entropie_gpt(modele, ids_test, batch_size=64) -> float:
+    """Entropie croisée moyenne (en nats) du GPT sur ``ids_test``, découpé en fenêtres de K tokens
+    sans recouvrement : chaque token (sauf le premier de chaque fenêtre) est prédit à partir des
+    précédents de sa fenêtre."""
+    K = modele.input_shape[1]
+    N = modele.output_shape[-1]
+    test = _ids(ids_test, N, "ids_test")
+    X, Y = fenetres(test, K, pas=K)
+    total, nombre = 0.0, 0
+    for d in range(0, len(X), batch_size):
+        logits = np.asarray(modele(X[d:d + batch_size], training=False), dtype=np.float64)
+        logits -= logits.max(axis=-1, keepdims=True)
+        log_p = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
+        total -= np.take_along_axis(log_p, Y[d:d + batch_size, :, None], axis=-1).sum()
+        nombre += Y[d:d + batch_size].size
+    return total / nombre

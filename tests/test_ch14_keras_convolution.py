@@ -29,6 +29,7 @@ def test_chapitre14_rapide(chapitre14, lancer_chapitre, capsys):
     for section in ("mnist", "mnist-ameliore", "cifar10", "cifar10-ameliore", "chats-chiens",
                     "chats-chiens-ameliore", "visualisation"):
         assert 0 <= r[section]["precision_test"] <= 1, section
+    assert 0 <= r["chats-chiens-ameliore"]["precision_test_miroir"] <= 1
     v = r["visualisation"]
     assert v["formes"] == {1: [28, 28, 16], 2: [28, 28, 16], 3: [14, 14, 16]}
     assert len(v["images"]) >= 2

@@ -144,3 +144,53 @@ def test_chapitre_18(lancer_chapitre):
     assert r["gpt2"]["disponible"] in (True, False)
     for nom in ["ch18-position-matrice", "ch18-gelu", "ch18-cartes-attention", "ch18-gpt-erreur"]:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
+
+
+def test_references_unigramme_bigramme_a_la_main():
+    from keras_facile.gpt import entropie_bigramme, entropie_unigramme
+    train = np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, 0])     # 4 fois 0, 3 fois 1, 3 fois 2
+    test = np.array([0, 1, 3])
+    # Laplace sur N = 4 : P = (n + 1) / (10 + 4)
+    attendu = -np.mean(np.log([5 / 14, 4 / 14, 1 / 14]))
+    assert entropie_unigramme(train, test, 4) == pytest.approx(attendu, rel=1e-12)
+    # bigramme : 0 → 1 toujours (λ = 1 : probabilité 1, erreur 0) ; mélangé à l'unigramme sinon
+    assert entropie_bigramme(train, train, 3, lam=1.0) == pytest.approx(0.0, abs=1e-12)
+    lam = 0.8
+    p01 = lam * 1 + (1 - lam) * 4 / 13             # N = 3 : P_uni(1) = (3 + 1) / (10 + 3)
+    assert entropie_bigramme(train, [0, 1], 3, lam) == pytest.approx(-np.log(p01), rel=1e-12)
+    # un token jamais suivi de rien (dernier du texte) : l'unigramme seul
+    assert entropie_bigramme([0, 1], [1, 0], 2, lam) == pytest.approx(-np.log(2 / 4), rel=1e-12)
+    with pytest.raises(ValueError, match="hors de"):
+        entropie_unigramme(train, test, 3)
+    with pytest.raises(ValueError, match="lam"):
+        entropie_bigramme(train, test, 4, lam=1.5)
+
+
+def test_choix_de_lambda_sur_l_entrainement_seulement():
+    from keras_facile.gpt import choisir_lambda_bigramme
+    rng = np.random.default_rng(0)
+    regulier = np.tile(np.arange(5), 200)                      # suite parfaitement prévisible
+    assert choisir_lambda_bigramme(regulier, 5) == 0.99
+    bruit = rng.integers(0, 5, 1000)                            # aucune dépendance : λ petit
+    assert choisir_lambda_bigramme(bruit, 5) == 0.5
+
+
+def test_entropie_gpt_egale_la_perte_keras():
+    import keras
+    from keras_facile.gpt import entropie_gpt
+    keras.utils.set_random_seed(0)
+    modele = modele_gpt(N=7, K=4, n=8, tetes=2, couches=1)
+    ids = np.random.default_rng(1).integers(0, 7, 4 * 5 + 2)
+    X, Y = fenetres(ids, 4, pas=4)
+    perte = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(Y, modele(X, training=False))
+    assert entropie_gpt(modele, ids) == pytest.approx(float(perte), rel=1e-5)
+
+
+def test_bpe_encoder_memorise_sans_changer_le_resultat():
+    bpe = TokeniseurBPE.entrainer("ab ab abc dbac bacde", nb_fusions=3)
+    mots = "ab ab abc dbac bacde ab"
+    attendu = []
+    for k, m in enumerate(mots.split()):
+        attendu += ([bpe.taille - 1] if k else []) + [bpe.vocabulaire.index(t) for t in bpe.decouper_mot(m)]
+    assert bpe.encoder(mots) == attendu
+    assert bpe.decoder(bpe.encoder(mots)) == mots

@@ -133,3 +133,21 @@ def test_grille_predictions_marque_les_erreurs():
     assert fig.axes[1].title.get_color() == "red" and fig.axes[0].title.get_color() != "red"
     with pytest.raises(ValueError, match="même longueur"):
         images.affichage_predictions(imgs, [0], [0], [0.5], ["a", "b"])
+
+
+def test_prediction_avec_miroir_et_precision():
+    import keras
+    # un « modèle » qui ne regarde que la colonne de gauche : le miroir change son avis
+    entree = keras.Input((2, 2, 1))
+    sortie = keras.layers.Lambda(lambda x: x[:, 0, 0, :])(entree)
+    modele = keras.Model(entree, sortie)
+    x = np.array([[[[1.0], [0.0]], [[0.0], [0.0]]], [[[0.0], [1.0]], [[0.0], [0.0]]]], dtype="float32")
+    np.testing.assert_allclose(mc.predire_avec_miroir(modele, x), [[0.5], [0.5]])
+    assert mc.precision(np.array([1, 0]), np.array([[0.9], [0.2]])) == 1.0
+    assert mc.precision(np.array([1, 1]), np.array([[0.9], [0.2]])) == 0.5
+    # softmax : étiquettes entières ou one-hot
+    p = np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]])
+    assert mc.precision(np.array([1, 0, 0]), p) == pytest.approx(2 / 3)
+    assert mc.precision(np.eye(2)[[1, 0, 0]], p) == pytest.approx(2 / 3)
+    with pytest.raises(ValueError, match="lot d'images"):
+        mc.predire_avec_miroir(modele, np.zeros((2, 2)))
