@@ -15,7 +15,6 @@ Résultats : ``benchmarks/resultats/gpt.json``.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
@@ -30,6 +29,7 @@ import keras  # noqa: E402
 from commun import ecrire_resultats  # noqa: E402
 from keras_facile.bpe import TokeniseurBPE  # noqa: E402
 from keras_facile.donnees import charger_imdb_textes  # noqa: E402
+from keras_facile.texte import sans_balises  # noqa: E402
 from keras_facile.gpt import (choisir_lambda_bigramme, entropie_bigramme, entropie_gpt,  # noqa: E402
                               entropie_unigramme, fenetres, generer, modele_gpt)
 
@@ -52,7 +52,7 @@ class ArretBudget(keras.callbacks.Callback):
 
 
 def _nettoyer(textes):
-    return " ".join(re.sub(r"<br\s*/?>", " ", t) for t in textes)
+    return " ".join(sans_balises(t) for t in textes)
 
 
 def main(argv=None):

@@ -156,7 +156,7 @@ def petit_gpt(options):
     except FileNotFoundError as e:
         print("Pas de corpus :", str(e).splitlines()[0])
         return {}
-    texte = " ".join(textes)
+    texte = " ".join(tx.sans_balises(t) for t in textes)  # sans les <br /> du HTML
     bpe = TokeniseurBPE.entrainer(texte[: options.choisir(400000, 20000)], nb_fusions=options.choisir(400, 60),
                                   alphabet="abcdefghijklmnopqrstuvwxyz")
     ids = bpe.encoder(texte[: options.choisir(1500000, 40000)])

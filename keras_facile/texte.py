@@ -14,16 +14,21 @@ from pathlib import Path
 import numpy as np
 
 __all__ = [
-    "charger_corpus", "decouper_phrases", "mots_de", "frequences", "zipf_mandelbrot", "bigrammes", "trigrammes",
+    "sans_balises", "charger_corpus", "decouper_phrases", "mots_de", "frequences", "zipf_mandelbrot", "bigrammes", "trigrammes",
     "softmax_temperature", "tirage_pondere", "generer_phrase", "generer_phrase_trigrammes",
 ]
 
 _MOT = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
+def sans_balises(texte: str) -> str:
+    """Retire les sauts de ligne HTML ``<br />`` des critiques IMDB (remplacés par une espace)."""
+    return re.sub(r"<br\s*/?>", " ", texte)
+
+
 def decouper_phrases(texte: str) -> list[list[str]]:
     """Phrases (coupées sur . ! ?) puis mots (lettres et apostrophes), casse conservée."""
-    texte = re.sub(r"<br\s*/?>", " ", texte)
+    texte = sans_balises(texte)
     return [m for m in (_MOT.findall(p) for p in re.split(r"[.!?;:\n]+", texte)) if m]
 
 

@@ -194,3 +194,7 @@ def test_bpe_encoder_memorise_sans_changer_le_resultat():
         attendu += ([bpe.taille - 1] if k else []) + [bpe.vocabulaire.index(t) for t in bpe.decouper_mot(m)]
     assert bpe.encoder(mots) == attendu
     assert bpe.decoder(bpe.encoder(mots)) == mots
+
+
+def test_sans_balises_imdb():
+    assert tx.sans_balises("Great.<br /><br />Bad<br>end") == "Great.  Bad end"
