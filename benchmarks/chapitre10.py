@@ -9,8 +9,8 @@ réglages du livre (sgd, lots de 32 ; adam pour CIFAR-10). Le jeu CIFAR-10 de
 """
 from __future__ import annotations
 
-import argparse
 
+from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: F401
 from keras_facile import *
 from keras_facile.donnees import charger_cifar10, charger_imdb, charger_mnist, vectoriser_sequences
@@ -68,7 +68,7 @@ PARTIES = {"mnist8": lambda: mnist(8), "mnist50": lambda: mnist(50), "imdb": lam
 
 
 def main():
-    parseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parseur = ParseurFrancais(description=__doc__.splitlines()[0])
     parseur.add_argument("--seulement", nargs="+", choices=list(PARTIES), default=list(PARTIES))
     args = parseur.parse_args()
     mesures = {}

@@ -16,7 +16,6 @@ lancée seule remplace seulement ses propres lignes).
 """
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import os
@@ -25,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: F401  (backend TensorFlow)
 import numpy as np
 import keras
@@ -131,16 +131,32 @@ def _ligne(partie, recette, modele, mesures, epoques, n_train, n_val=0):
     return cle, ligne
 
 
-def banc_livre(partie, donnees, construire, epoques, perte, batch_size=32):
+def banc_livre(partie, donnees, construire, epoques, perte, batch_size=32, graines=(0,)):
+    """Le réseau du livre, réglages du livre. Avec plusieurs graines, chaque entraînement est
+    refait depuis le début ; la ligne garde la graine 0 et la liste de toutes les précisions
+    (pour voir la dispersion — jamais pour choisir la meilleure)."""
     (x, y), (xt, yt) = donnees
-    keras.utils.set_random_seed(0)
-    modele = construire()
-    mc.compiler_modele(modele, perte=perte)
-    print(f"\n--- {partie} / livre : {modele.name}, {epoques} époques, batch {batch_size}, "
-          f"{len(x)} images ---", flush=True)
-    mesures = mc.entrainer(modele, x, y, epochs=epoques, batch_size=batch_size, verbose=2,
-                           x_test=xt, y_test=yt)
-    return _ligne(partie, "livre", modele, mesures, epoques, len(x))
+    resultats = []
+    for graine in graines:
+        keras.utils.set_random_seed(graine)
+        modele = construire()
+        mc.compiler_modele(modele, perte=perte)
+        print(f"\n--- {partie} / livre : {modele.name}, {epoques} époques, batch {batch_size}, "
+              f"{len(x)} images, graine {graine} ---", flush=True)
+        mesures = mc.entrainer(modele, x, y, epochs=epoques, batch_size=batch_size, verbose=2,
+                               x_test=xt, y_test=yt)
+        resultats.append((graine, modele, mesures))
+    graine, modele, mesures = resultats[0]
+    cle, ligne = _ligne(partie, "livre", modele, mesures, epoques, len(x))
+    if len(graines) > 1:
+        precisions = [m["precision_test"] for _, _, m in resultats]
+        ligne["graines"] = {"graines": list(graines), "precisions_test": precisions,
+                            "moyenne": float(np.mean(precisions)), "ecart_type": float(np.std(precisions)),
+                            "secondes_par_epoque": [m["secondes_par_epoque"] for _, _, m in resultats]}
+        print(f"==> {cle} sur {len(graines)} graines : "
+              + ", ".join(f"{100 * p:.2f}" for p in precisions)
+              + f" % ; moyenne {100 * np.mean(precisions):.2f} ± {100 * np.std(precisions):.2f} %", flush=True)
+    return cle, ligne
 
 
 def banc_ameliore(partie, donnees, construire, epoques, perte, batch_size=64, miroir=False):
@@ -199,13 +215,15 @@ def _tableau(lignes):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p = ParseurFrancais(description=__doc__.splitlines()[0])
     p.add_argument("--seulement", action="append", choices=list(PARTIES),
                    help="ne lancer que cette partie (répétable)")
     p.add_argument("--recette", choices=["livre", "ameliore", "les-deux"], default="les-deux")
     p.add_argument("--epoques", type=int, default=None,
                    help="remplacer le nombre d'époques (essai rapide ; ne pas publier)")
     p.add_argument("--sortie", type=Path, default=RESULTATS)
+    p.add_argument("--graines", type=int, nargs="+", default=[0],
+                   help="réseaux du livre : refaire l'entraînement avec ces graines (dispersion) ; défaut 0")
     args = p.parse_args(argv)
     parties = args.seulement or list(PARTIES)
     anciens = json.loads(args.sortie.read_text()) if args.sortie.exists() else {}
@@ -222,7 +240,8 @@ def main(argv=None):
             construire, epoques = cfg[recette]
             epoques = args.epoques or epoques
             if recette == "livre":
-                cle, ligne = banc_livre(partie, donnees, construire, epoques, cfg["perte"])
+                cle, ligne = banc_livre(partie, donnees, construire, epoques, cfg["perte"],
+                                        graines=tuple(args.graines))
             else:
                 cle, ligne = banc_ameliore(partie, donnees, construire, epoques, cfg["perte"],
                                            miroir=cfg.get("miroir", False))

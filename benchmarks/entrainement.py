@@ -17,9 +17,9 @@ sur cette machine d'après scripts_exo7.md §7).
 """
 from __future__ import annotations
 
-import argparse
 import time
 
+from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: F401
 from keras_facile import *
 from keras_facile.entrainement import entrainer_rapide
@@ -99,7 +99,7 @@ def mesurer(nom, construire, K, long):
 
 
 def main():
-    parseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parseur = ParseurFrancais(description=__doc__.splitlines()[0])
     parseur.add_argument("--epoques", type=int, default=200, help="K, nombre de pas comparés (défaut 200)")
     parseur.add_argument("--long", type=int, default=4000, help="époques du livre pour le chrono long (4000)")
     args = parseur.parse_args()

@@ -14,7 +14,6 @@ Résultats : ``benchmarks/resultats/gpt.json``.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 
+from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: E402,F401
 import keras  # noqa: E402
 
@@ -56,7 +56,7 @@ def _nettoyer(textes):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p = ParseurFrancais(description=__doc__.splitlines()[0])
     p.add_argument("--budget", type=float, default=480, help="secondes d'entraînement (défaut 480)")
     p.add_argument("--critiques", type=int, default=6000, help="critiques d'entraînement (défaut 6000)")
     p.add_argument("--fusions", type=int, default=400, help="fusions BPE (défaut 400)")
