@@ -218,7 +218,7 @@ def chats_chiens(options):
     return {"poids": int(modele.count_params()), "precision_test": float(precision), "classes": list(noms)}
 
 
-@chapitre.section("chats-chiens-ameliore", duree="16 min (rapide : 5 s)")
+@chapitre.section("chats-chiens-ameliore", duree="35 à 40 min (rapide : 5 s)")
 def chats_chiens_ameliore(options):
     """§3 plus loin (« À vous de jouer ! ») — augmentation, 4 blocs Conv-BN ×2, moyenne globale, 60 époques,
     prédiction moyennée avec le miroir."""
