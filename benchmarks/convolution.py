@@ -16,10 +16,8 @@ lancée seule remplace seulement ses propres lignes).
 """
 from __future__ import annotations
 
-import datetime
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -28,9 +26,12 @@ from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreur
 import keras_facile  # noqa: F401  (backend TensorFlow)
 import numpy as np
 import keras
-import tensorflow as tf
 
 from keras_facile import modeles_convolution as mc
+from keras_facile.donnees import charger_chats_chiens, charger_cifar10, charger_mnist
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from commun import machine  # noqa: E402
 
 RACINE = Path(__file__).resolve().parent
 RESULTATS = RACINE / "resultats" / "convolution.json"
@@ -50,34 +51,13 @@ CIBLES = {"mnist/livre": 0.99, "mnist/ameliore": 0.99, "cifar10/livre": 0.65, "c
           "chats-chiens/livre": 0.75, "chats-chiens/ameliore": 0.85}
 
 
-def _dossier_donnees():
-    dossier = os.environ.get("KERAS_FACILE_DATA")
-    if not dossier or not Path(dossier).is_dir():
-        raise FileNotFoundError("définissez KERAS_FACILE_DATA (par ex. ../shared/data) pour ce banc d'essai")
-    return Path(dossier)
-
-
-def _npz(nom):
-    """Repli si keras_facile.donnees n'offre pas encore le chargeur : le fichier .npz au format Keras."""
-    with np.load(_dossier_donnees() / f"{nom}.npz") as f:
-        return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
-
-
 def _charger_mnist():
-    try:
-        from keras_facile.donnees import charger_mnist
-    except ImportError:
-        charger_mnist = lambda: _npz("mnist")  # noqa: E731
     (x, y), (xt, yt) = charger_mnist()
     f = lambda a: (a.reshape(-1, 28, 28, 1) / 255).astype("float32")  # noqa: E731
     return (f(x), keras.utils.to_categorical(y, 10)), (f(xt), keras.utils.to_categorical(yt, 10))
 
 
 def _charger_cifar10():
-    try:
-        from keras_facile.donnees import charger_cifar10
-    except ImportError:
-        charger_cifar10 = lambda: _npz("cifar10")  # noqa: E731
     (x, y), (xt, yt) = charger_cifar10()
     f = lambda a: (a / 255).astype("float32")  # noqa: E731
     return (f(x), keras.utils.to_categorical(y, 10)), (f(xt), keras.utils.to_categorical(yt, 10))
@@ -92,22 +72,6 @@ def _en_tableaux(ds):
 
 
 def _charger_chats_chiens(taille=(64, 64)):
-    try:
-        from keras_facile.donnees import charger_chats_chiens
-    except ImportError:  # repli : l'archive décompressée dans un dossier temporaire
-        import tarfile
-        import tempfile
-        dossier = Path(tempfile.gettempdir()) / "keras_facile_banc_chats_chiens"
-        if not (dossier / "cats_vs_dogs").is_dir():
-            with tarfile.open(_dossier_donnees() / "cats_vs_dogs.tar.gz") as tar:
-                tar.extractall(dossier, filter="data")
-
-        def charger_chats_chiens(taille, batch_size, melanger):
-            kw = dict(image_size=taille, batch_size=batch_size, label_mode="int", shuffle=melanger)
-            return (keras.utils.image_dataset_from_directory(dossier / "cats_vs_dogs" / "train", **kw)
-                    .map(lambda x, y: (x / 255, y)),
-                    keras.utils.image_dataset_from_directory(dossier / "cats_vs_dogs" / "test", **kw)
-                    .map(lambda x, y: (x / 255, y)), ["cats", "dogs"])
     ds_train, ds_test, _ = charger_chats_chiens(taille=taille, batch_size=256, melanger=False)
     return _en_tableaux(ds_train), _en_tableaux(ds_test)
 
@@ -190,17 +154,6 @@ PARTIES = {
 }
 
 
-def _environnement():
-    return {
-        "machine": platform.machine(), "processeur": platform.processor() or platform.machine(),
-        "coeurs": os.cpu_count(), "systeme": platform.platform(),
-        "python": platform.python_version(), "tensorflow": tf.__version__,
-        "keras": keras.__version__, "numpy": np.__version__,
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "donnees": os.environ.get("KERAS_FACILE_DATA"),
-    }
-
-
 def _tableau(lignes):
     entete = (f"{'partie/recette':<24}{'poids':>10}{'époques':>9}{'images':>8}"
               f"{'test %':>8}{'livre %':>9}{'cible %':>9}{'s/époque':>10}")
@@ -245,7 +198,7 @@ def main(argv=None):
             else:
                 cle, ligne = banc_ameliore(partie, donnees, construire, epoques, cfg["perte"],
                                            miroir=cfg.get("miroir", False))
-            ligne["environnement"] = _environnement()
+            ligne["environnement"] = {**machine(), "donnees": os.environ.get("KERAS_FACILE_DATA")}
             lignes[cle] = ligne
             if args.epoques is None:  # n'enregistre que les vrais réglages
                 args.sortie.parent.mkdir(parents=True, exist_ok=True)

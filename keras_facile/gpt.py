@@ -172,6 +172,23 @@ def entropie_unigramme(ids_train, ids_test, N) -> float:
     return float(-np.mean(np.log(_probas_unigramme(train, N)[test])))
 
 
+def _comptes_bigramme(train, test, N):
+    """Ce qui ne dépend pas de λ : P_unigramme(b), n(a, b) et n(a) pour chaque paire (a, b) de ``test``."""
+    p_uni = _probas_unigramme(train, N)
+    codes, nombres = np.unique(train[:-1] * N + train[1:], return_counts=True)   # creux : N² peut être grand
+    a, b = test[:-1], test[1:]
+    rang = np.minimum(np.searchsorted(codes, a * N + b), len(codes) - 1)
+    n_ab = np.where(codes[rang] == a * N + b, nombres[rang], 0)
+    n_a = np.bincount(train[:-1], minlength=N)[a]
+    return p_uni[b], n_ab, n_a
+
+
+def _entropie_interpolee(p_uni_b, n_ab, n_a, lam):
+    p_bi = np.divide(n_ab, n_a, out=np.zeros(len(n_a)), where=n_a > 0)
+    p = np.where(n_a > 0, lam * p_bi + (1 - lam) * p_uni_b, p_uni_b)
+    return float(-np.mean(np.log(p)))
+
+
 def entropie_bigramme(ids_train, ids_test, N, lam=0.9) -> float:
     """Entropie croisée moyenne (en nats) sur ``ids_test[1:]`` du modèle « le token suivant ne dépend
     que du précédent », interpolé avec l'unigramme pour ne jamais donner une probabilité nulle :
@@ -181,25 +198,15 @@ def entropie_bigramme(ids_train, ids_test, N, lam=0.9) -> float:
     train, test = _ids(ids_train, N, "ids_train"), _ids(ids_test, N, "ids_test")
     if len(test) < 2:
         raise ValueError("ids_test doit contenir au moins deux tokens")
-    p_uni = _probas_unigramme(train, N)
-    paires = train[:-1] * N + train[1:]
-    codes, nombres = np.unique(paires, return_counts=True)       # comptes creux : N² peut être grand
-    depuis = np.bincount(train[:-1], minlength=N)
-    a, b = test[:-1], test[1:]
-    rang = np.searchsorted(codes, a * N + b)
-    rang_borne = np.minimum(rang, len(codes) - 1)
-    n_ab = np.where(codes[rang_borne] == a * N + b, nombres[rang_borne], 0)
-    n_a = depuis[a]
-    p_bi = np.divide(n_ab, n_a, out=np.zeros(len(a)), where=n_a > 0)
-    p = np.where(n_a > 0, lam * p_bi + (1 - lam) * p_uni[b], p_uni[b])
-    return float(-np.mean(np.log(p)))
+    return _entropie_interpolee(*_comptes_bigramme(train, test, N), lam)
 
 
 def choisir_lambda_bigramme(ids_train, N, part=0.1, grille=(0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)) -> float:
     """Choisit λ sur la fin de ``ids_train`` (``part`` des tokens mise de côté), jamais sur le test."""
     train = _ids(ids_train, N, "ids_train")
     coupe = int(len(train) * (1 - part))
-    return min(grille, key=lambda lam: entropie_bigramme(train[:coupe], train[coupe:], N, lam))
+    comptes = _comptes_bigramme(train[:coupe], train[coupe:], N)          # comptés une seule fois
+    return min(grille, key=lambda lam: _entropie_interpolee(*comptes, lam))
 
 
 def entropie_gpt(modele, ids_test, batch_size=64) -> float:
@@ -210,11 +217,9 @@ def entropie_gpt(modele, ids_test, batch_size=64) -> float:
     N = modele.output_shape[-1]
     test = _ids(ids_test, N, "ids_test")
     X, Y = fenetres(test, K, pas=K)
-    total, nombre = 0.0, 0
+    total = 0.0
     for d in range(0, len(X), batch_size):
-        logits = np.asarray(modele(X[d:d + batch_size], training=False), dtype=np.float64)
-        logits -= logits.max(axis=-1, keepdims=True)
-        log_p = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
-        total -= np.take_along_axis(log_p, Y[d:d + batch_size, :, None], axis=-1).sum()
-        nombre += Y[d:d + batch_size].size
-    return total / nombre
+        pertes = keras.losses.sparse_categorical_crossentropy(
+            Y[d:d + batch_size], modele(X[d:d + batch_size], training=False), from_logits=True)
+        total += float(np.sum(np.asarray(pertes, dtype=np.float64)))
+    return total / Y.size
