@@ -171,7 +171,7 @@ X = np.linspace(a, b, N)
 X_train, Y_train = X.reshape(-1, 1), f(X).reshape(-1, 1)
 modele = Sequential([Input(shape=(1,))] + [Dense(10, activation="tanh") for _ in range(4)]
                     + [Dense(1, activation="linear")])
-lecon.comparer("nombre de poids", modele.count_params())
+lecon.comparer("nombre de poids", modele.count_params(), livre=361)     # script tf2_unevar.py
 poids_initiaux = modele.get_weights()     # les trois descentes partent des mêmes poids
 
 # %%
@@ -289,7 +289,7 @@ sortie = Z.reshape(-1, 1)
 modele = Sequential([Input(shape=(2,))] + [Dense(10, activation="relu") for _ in range(3)]
                     + [Dense(1, activation="linear")])
 modele.compile(loss="mean_squared_error", optimizer=keras.optimizers.SGD(learning_rate=0.01))
-lecon.comparer("nombre de poids", modele.count_params())
+lecon.comparer("nombre de poids", modele.count_params(), livre=261)     # script tf2_deuxvar.py
 # PAS × train_on_batch(entree, sortie) : PAS pas plein lot, en une boucle compilée
 pertes = entrainer_rapide(modele, entree, sortie, PAS)["loss"]
 print(f"Erreur : {pertes[0]:.4f} au départ, {pertes[-1]:.4f} après {len(pertes)} pas")
@@ -452,8 +452,8 @@ modele = Sequential([Input(shape=(32 * 32 * 3,))] + [Dense(30, activation="sigmo
                     + [Dense(10, activation="softmax")])
 modele.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
 print("Nombre de poids :", modele.count_params(), "(le livre dit « 100 000 »)")
-lecon.comparer("nombre de poids", modele.count_params(), livre=100000, tol=5000,
-               note="le livre donne l'ordre de grandeur")
+lecon.comparer("nombre de poids", modele.count_params(), livre=95290,
+               note="script tf2_images.py ; le texte du livre dit « 100 000 »")
 modele.fit(X_train, Y_train, epochs=EPOQUES, batch_size=32, verbose=lecon.verbeux)
 
 # %%
