@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from keras_facile.cli import main
-from keras_facile.lecon import Lecon, LeconFichier, executer_chapitre, lancer_fichier, trouver_chapitres
+from keras_facile.catalogue import trouver_chapitres
+from keras_facile.coureur import LeconFichier, lancer_fichier
+from keras_facile.lecon import Lecon, executer_chapitre
 
 ESSAI = Path(__file__).parent / "lecons" / "ch99_essai.py"
 
