@@ -322,10 +322,13 @@ def tableau(nom: str, valeur, *, ndim=None, forme=None, fini: bool = True, dtype
             with np.errstate(invalid="ignore"):
                 mauvais |= np.abs(brut) > _MAX_FLOAT32
         if mauvais.any():
-            position = tuple(int(i) for i in np.unravel_index(int(np.argmax(mauvais)), brut.shape))
+            indice = np.unravel_index(int(np.argmax(mauvais)), brut.shape)
+            position = tuple(int(i) for i in indice)
+            fautive = brut[indice] if brut.ndim else brut[()]
+            quoi = "valeur non finie" if not np.isfinite(fautive) else "valeur trop grande pour float32"
             precision = "finis" if np.dtype(dtype) != np.float32 else "finis et représentables en float32"
             raise _erreur(ValueError, nom, f"être un tableau de nombres {precision}", decrire(valeur),
-                          aide or f"valeur non finie en position {position}")
+                          f"{quoi} en position {position}" + (f" ; {aide}" if aide else ""))
     sortie = brut.astype(dtype, copy=False)
     if ndim is not None:
         acceptes = (ndim,) if isinstance(ndim, int) else tuple(ndim)
