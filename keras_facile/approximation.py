@@ -51,12 +51,14 @@ def _num(num) -> int:
 
 def _valeurs(f, points, nom="f"):
     verif.appelable(nom, f)
-    try:
-        valeurs = np.asarray(f(points), dtype=np.float64)
-        if valeurs.shape != points.shape[:1] and valeurs.shape != np.shape(points):
-            raise ValueError
-    except (TypeError, ValueError):
-        valeurs = np.array([float(f(*p)) if np.ndim(p) else float(f(p)) for p in points], dtype=np.float64)
+    # les valeurs non finies sont signalées ci-dessous : pas d'avertissement numpy en plus
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        try:
+            valeurs = np.asarray(f(points), dtype=np.float64)
+            if valeurs.shape != points.shape[:1] and valeurs.shape != np.shape(points):
+                raise ValueError
+        except (TypeError, ValueError):
+            valeurs = np.array([float(f(*p)) if np.ndim(p) else float(f(p)) for p in points], dtype=np.float64)
     valeurs = valeurs.reshape(len(points))
     mauvais = ~np.isfinite(valeurs)
     if mauvais.any():
