@@ -91,6 +91,12 @@ def calcul_approximation(modele, f, a, b, n):
     [x_i, x_{i+1}[ (x_i = a + i (b − a)/n), f(x_{n−1}) en b, 0 hors de [a, b].
     La construction n'utilise que n + 1 des 2n neurones ; les autres reçoivent
     des poids nuls dans la sortie. En cas d'erreur, les poids ne changent pas.
+
+    >>> from keras_facile import *
+    >>> modele = Sequential([Input(shape=(1,)), Dense(2 * 4, activation=heaviside), Dense(1, activation="linear")])
+    >>> modele = calcul_approximation(modele, np.sqrt, 0, 4, 4)    # 4 marches : √0, √1, √2, √3
+    >>> [round(evaluation(modele, x), 4) for x in (0.5, 1.5, 3.9, 4.5)]
+    [0.0, 1.0, 1.7321, 0.0]
     """
     n = _n(n)
     a, b = verif.intervalle("a", a, "b", b)
@@ -148,6 +154,11 @@ def approximation_affine_par_morceaux(f, a, b, n):
 
     F(x) = f(a) + p_0 ReLU(x − x_0) + Σ (p_i − p_{i−1}) ReLU(x − x_i), où p_i est la
     pente sur [x_i, x_{i+1}] ; un dernier neurone annule la pente après b.
+
+    >>> import numpy as np
+    >>> F = approximation_affine_par_morceaux(np.sin, 0, np.pi, 20)
+    >>> erreur_max(F, np.sin, 0, np.pi) < (np.pi / 20) ** 2 / 8 + 1e-5    # borne h² max|f''| / 8
+    True
     """
     n = _n(n)
     a, b = verif.intervalle("a", a, "b", b)

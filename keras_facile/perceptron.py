@@ -37,7 +37,10 @@ def reseau_par_couches(n_entrees: int, couches) -> keras.Sequential:
     ``coeffs`` se donne **par neurone** (une ligne par neurone, un coefficient
     par entrée), comme dans les schémas du livre ; ``biais`` un nombre par neurone.
 
+    >>> from keras_facile import evaluation
     >>> F = reseau_par_couches(2, [([[2, -1], [-3, 2]], [0, 0], "relu"), ([[4, 5]], [-1], heaviside)])
+    >>> evaluation(F, 4, 7), evaluation(F, 0.1, 0.1)
+    (1.0, 0.0)
     """
     dimension = verif.entier("n_entrees", n_entrees, min=1)
     attendu = "couches doit être une liste non vide de (coeffs, biais, activation)"

@@ -54,7 +54,11 @@ def erreur_log_moyenne(y, y_tilde):
 
 
 def entropie_croisee_binaire(y, y_tilde):
-    """−(1/N) Σ [y ln ỹ + (1 − y) ln(1 − ỹ)]."""
+    """−(1/N) Σ [y ln ỹ + (1 − y) ln(1 − ỹ)].
+
+    >>> round(entropie_croisee_binaire([1, 0, 1, 1, 0, 1], [0.9, 0.2, 0.8, 1, 0.1, 0.7]), 6)   # le livre : 0.168947
+    0.168947
+    """
     y, y_tilde = _paire(y, y_tilde)
     y_tilde = np.clip(y_tilde, EPSILON, 1 - EPSILON)
     return float(-np.mean(y * np.log(y_tilde) + (1 - y) * np.log(1 - y_tilde)))
@@ -69,7 +73,11 @@ def entropie_croisee(y, y_tilde):
 
 def normaliser(Y, a=0.0, b=1.0):
     """Ramène Y dans [a, b] par y ↦ a + (y − y_min)(b − a)/(y_max − y_min) (croissante ; la formule
-    imprimée dans le livre échange a et b)."""
+    imprimée dans le livre échange a et b).
+
+    >>> normaliser([2, 4, 6]).tolist(), normaliser([2, 4, 6], -1, 1).tolist()
+    ([0.0, 0.5, 1.0], [-1.0, 0.0, 1.0])
+    """
     Y = verif.tableau("Y", Y, vide=False)
     a, b = verif.reel("a", a), verif.reel("b", b)
     etendue = Y.max() - Y.min()

@@ -326,8 +326,8 @@ def tableau(nom: str, valeur, *, ndim=None, forme=None, fini: bool = True, dtype
             position = tuple(int(i) for i in indice)
             fautive = brut[indice] if brut.ndim else brut[()]
             quoi = "valeur non finie" if not np.isfinite(fautive) else "valeur trop grande pour float32"
-            precision = "finis" if np.dtype(dtype) != np.float32 else "finis et représentables en float32"
-            raise _erreur(ValueError, nom, f"être un tableau de nombres {precision}", decrire(valeur),
+            attendu = "finis" if np.dtype(dtype) != np.float32 else "finis et représentables en float32"
+            raise _erreur(ValueError, nom, f"être un tableau de nombres {attendu}", decrire(valeur),
                           f"{quoi} en position {position}" + (f" ; {aide}" if aide else ""))
     sortie = brut.astype(dtype, copy=False)
     if ndim is not None:
