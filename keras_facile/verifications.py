@@ -53,12 +53,14 @@ def decrire(valeur) -> str:
     """La valeur reçue telle que les messages la montrent : ``2.5 (float)``,
     ``un tableau de forme (3, 2) (float32)``…
 
-    >>> decrire(2.5), decrire(np.float32(1.5)), decrire(np.zeros((3, 2)))
-    ('2.5 (float)', '1.5 (float32)', 'un tableau de forme (3, 2) (float64)')
+    >>> decrire(2.5), decrire(np.float32(0.1)), decrire(np.zeros((3, 2)))
+    ('2.5 (float)', '0.1 (float32)', 'un tableau de forme (3, 2) (float64)')
     """
     if isinstance(valeur, np.ndarray) and valeur.ndim > 0:
         return f"un tableau de forme {valeur.shape} ({valeur.dtype})"
-    if isinstance(valeur, (np.generic, np.ndarray)):     # scalaire numpy ou tableau 0-d
+    if isinstance(valeur, (np.number, np.bool_)):          # np.float32(0.1) s'écrit 0.1
+        texte = str(valeur)
+    elif isinstance(valeur, (np.generic, np.ndarray)):     # autre scalaire numpy ou tableau 0-d
         texte = repr(valeur.item())
     else:
         texte = repr(valeur)
