@@ -139,6 +139,7 @@ class _Coureur:
         self.ecran = False
         self.non_montrees = 0
         self.figures_a_montrer = False
+        self.figures_avant: set[int] = set()
         self.prefixe = fichier.chemin.stem.split("_")[0]
 
     # appelée par demarrer_lecon() dans la cellule de réglages
@@ -174,6 +175,9 @@ class _Coureur:
         print(f"\n--- {nom}{titre} ---")
         self.section = nom
         self.debut_section_t = time.perf_counter()
+        import matplotlib.pyplot as plt
+
+        self.figures_avant = set(plt.get_fignums())   # celles d'avant ne sont pas à cette section
 
     def fin_section(self):
         if self.section is None:
@@ -208,7 +212,7 @@ class _Coureur:
         """Les figures encore ouvertes en fin de section (sans ``lecon.figure``)."""
         import matplotlib.pyplot as plt
 
-        restantes = [plt.figure(n) for n in plt.get_fignums()]
+        restantes = [plt.figure(n) for n in plt.get_fignums() if n not in self.figures_avant]
         if self.ecran:
             if restantes or self.figures_a_montrer:
                 plt.show()
@@ -216,7 +220,8 @@ class _Coureur:
         else:
             for k, fig in enumerate(restantes, start=1):
                 self.figure(fig, f"{self.prefixe}-{self.section or 'preambule'}-{k}")
-        plt.close("all")
+        for fig in restantes:
+            plt.close(fig)
 
     # -- exécution ------------------------------------------------------------
     def executer(self) -> dict[str, Any]:

@@ -175,3 +175,16 @@ def test_commande_installee_lance_un_chapitre(tmp_path):
     assert "Entrée : 3 Sortie : 2.0" in resultat.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ch06-keras-facile-1var.png"]
     assert "cudart" not in resultat.stderr   # les journaux techniques de TensorFlow sont filtrés
+
+
+def test_les_figures_d_avant_ne_sont_pas_a_la_lecon(tmp_path):
+    """Une figure ouverte avant la leçon (par un autre code du même processus) n'est ni enregistrée ni fermée."""
+    import matplotlib.pyplot as plt
+
+    etrangere = plt.figure()
+    try:
+        lancer_fichier(ESSAI, ["--rapide", "--figures", str(tmp_path), "--section", "un"])
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["ch99-un-1.png", "courbe.png"]
+        assert plt.fignum_exists(etrangere.number)
+    finally:
+        plt.close(etrangere)

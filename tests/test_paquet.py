@@ -1,6 +1,7 @@
 """Le paquet s'installe partout : une roue (pas en mode éditable) dans un environnement neuf,
 lancée depuis un dossier hors du dépôt."""
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -27,9 +28,13 @@ def test_sous_paquets_declares():
 
 @pytest.mark.lent
 def test_roue_installee_hors_du_depot(tmp_path):
+    # la roue est construite depuis une copie des sources (setuptools écrit build/ à côté des sources)
+    sources = tmp_path / "sources"
+    shutil.copytree(RACINE, sources, ignore=shutil.ignore_patterns(
+        ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "data", "benchmarks"))
     roues = tmp_path / "roues"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(roues), str(RACINE)], check=True, capture_output=True, timeout=600, cwd=tmp_path)
+                    "-w", str(roues), str(sources)], check=True, capture_output=True, timeout=600, cwd=tmp_path)
     (roue,) = roues.glob("keras_facile-*.whl")
     env_neuf = tmp_path / "env"
     venv.create(env_neuf, with_pip=True)
