@@ -357,3 +357,35 @@ def test_reel_chats_chiens():
     assert rapport["images"] == {"train/cats": 2000, "train/dogs": 2000, "test/cats": 1000, "test/dogs": 1000}
     images, etiquettes = next(iter(test))
     assert images.shape == (32, 64, 64, 3)
+
+
+# ---------------------------------------------------------------------------
+# Le registre : chaque jeu décrit une fois
+# ---------------------------------------------------------------------------
+def test_registre_coherent_et_seul_a_porter_urls_et_empreintes():
+    import re
+
+    from keras_facile.donnees.factices import _FORMES_FACTICES
+
+    assert list(kd.REGISTRE) == ["mnist", "cifar10", "imdb", "chats_chiens"]
+    paquet = Path(kd.__file__).resolve().parents[1]
+    sources = {f: f.read_text(encoding="utf-8") for f in paquet.rglob("*.py")}
+    for nom, jeu in kd.REGISTRE.items():
+        assert jeu.nom == nom and jeu.forme(jeu.forme_factice) in jeu.formes
+        assert set(_FORMES_FACTICES[nom]) <= {f.cle for f in jeu.formes}
+        assert callable(jeu._fonction(jeu.chargeur)) and callable(jeu._fonction(jeu.verificateur))
+        t = jeu.telechargement
+        assert t.fichier in jeu.forme(t.forme).noms           # un fichier téléchargé est retrouvé ensuite
+        assert t.url.startswith("https://") and t.url.endswith("/" + t.fichier)
+        assert t.sha256 is None or re.fullmatch("[0-9a-f]{64}", t.sha256)
+        for constante in filter(None, (t.url, t.sha256)):       # écrites une seule fois, dans registre.py
+            ou = [f.name for f, texte in sources.items() if constante in texte]
+            assert ou == ["registre.py"], (constante, ou)
+    # empreintes connues : toutes sauf l'archive Microsoft (aucune source sûre), relue en entier à la place
+    assert [n for n, j in kd.REGISTRE.items() if j.telechargement.sha256 is None] == ["chats_chiens"]
+    with pytest.raises(ValueError, match="jeu de données inconnu : 'fashion'"):
+        kd.localiser("fashion")
+    # KERAS_FACILE_CACHE n'est lue qu'à un endroit du paquet de données
+    lectures = [f.name for f, texte in sources.items()
+                if f.parent.name == "donnees" and 'environ.get("KERAS_FACILE_CACHE")' in texte]
+    assert lectures == ["recherche.py"]

@@ -47,6 +47,7 @@ from .registre import Forme, JeuDeDonnees, jeu_de_donnees
 __all__ = [
     "dossiers_de_recherche",
     "dossier_cache",
+    "racine_cache",
     "localiser",
     "telecharger",
     "telecharger_jeu",
@@ -74,15 +75,20 @@ class TelechargementRefuse(ValueError):
 # Le cache : une seule racine
 # ---------------------------------------------------------------------------
 
+def racine_cache() -> Path:
+    """La racine du cache de keras_facile : ``KERAS_FACILE_CACHE``, sinon ``~/.cache/keras_facile``
+    (le seul endroit qui lit cette variable ; rien n'est créé)."""
+    env = os.environ.get("KERAS_FACILE_CACHE")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "keras_facile"
+
+
 def dossier_cache(*sous_dossiers: str) -> Path:
     """Le cache de keras_facile, ``KERAS_FACILE_CACHE`` ou ``~/.cache/keras_facile``
     (ou l'un de ses sous-dossiers), créé s'il manque. C'est la seule racine du cache :
     téléchargements (``donnees/``), archives décompressées (``archives/``), corpus
     IMDB découpé (``imdb/``), vues des photos chats/chiens (``chats_chiens/``).
     """
-    env = os.environ.get("KERAS_FACILE_CACHE")
-    dossier = Path(env).expanduser() if env else Path.home() / ".cache" / "keras_facile"
-    dossier = dossier.joinpath(*sous_dossiers)
+    dossier = racine_cache().joinpath(*sous_dossiers)
     dossier.mkdir(parents=True, exist_ok=True)
     return dossier
 
@@ -109,9 +115,7 @@ def dossiers_de_recherche() -> list[tuple[str, Path]]:
         dossiers.append(("dossier data/ du projet", data))
     dossiers.append(("cache de Keras", Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")).expanduser()
                      / "datasets"))
-    env_cache = os.environ.get("KERAS_FACILE_CACHE")
-    cache = Path(env_cache).expanduser() if env_cache else Path.home() / ".cache" / "keras_facile"
-    dossiers.append(("téléchargements de keras_facile", cache / "donnees"))
+    dossiers.append(("téléchargements de keras_facile", racine_cache() / "donnees"))
     return dossiers
 
 

@@ -185,8 +185,7 @@ _inscrire(JeuDeDonnees(
     ),
     telechargement=Telechargement(
         fichier="kagglecatsanddogs_5340.zip",
-        url="https://download.microsoft.com/download/3/E/1/3E1C3F21-ECDB-4869-8368-6DEBA77B919F/"
-            "kagglecatsanddogs_5340.zip",
+        url="https://download.microsoft.com/download/3/E/1/3E1C3F21-ECDB-4869-8368-6DEBA77B919F/kagglecatsanddogs_5340.zip",  # noqa: E501
         forme="zip", sha256=None, taille=824887076),
     chargeur="chats_chiens:charger_chats_chiens", verificateur="chats_chiens:verifier_chats_chiens",
     forme_factice="range",
