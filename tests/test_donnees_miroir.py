@@ -80,6 +80,9 @@ def test_fichier_corrompu_refuse_par_son_empreinte_puis_bon_fichier_accepte(miro
     assert x.shape == (200, 28, 28) and xt.shape == (100, 28, 28)
     assert [f.name for f in _telechargements().iterdir()] == ["mnist.npz"]
     assert empreinte(_telechargements() / "mnist.npz") == empreinte(bon)
+    masque = os.umask(0o022)
+    os.umask(masque)
+    assert (_telechargements() / "mnist.npz").stat().st_mode & 0o777 == 0o644 & ~masque   # pas le 0600 de mkstemp
     assert len(miroir.demandes) == 2
     kd.charger_mnist()
     assert len(miroir.demandes) == 2

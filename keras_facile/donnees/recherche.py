@@ -330,7 +330,7 @@ def telecharger(url: str, destination, sha256: str | None = None, taille: int | 
                 raise TelechargementRefuse(
                     f"empreinte sha256 inattendue pour {url} : fichier corrompu ou différent.\n"
                     f"  attendue : {sha256.lower()}\n  reçue    : {recue}\n"
-                    f"Le fichier n'a pas été gardé ({destination} n'existe pas).")
+                    f"Le fichier téléchargé n'a pas été gardé (rien n'est écrit en {destination}).")
         else:
             try:
                 controler_archive(partiel)
@@ -343,8 +343,15 @@ def telecharger(url: str, destination, sha256: str | None = None, taille: int | 
         sys.stderr.write("\n")
         partiel.unlink(missing_ok=True)
         raise
+    os.chmod(partiel, 0o644 & ~_umask())          # mkstemp crée en 0600 : droits ordinaires d'un fichier
     os.replace(partiel, destination)
     return destination
+
+
+def _umask() -> int:
+    masque = os.umask(0o022)
+    os.umask(masque)
+    return masque
 
 
 # ---------------------------------------------------------------------------
@@ -354,6 +361,7 @@ def telecharger(url: str, destination, sha256: str | None = None, taille: int | 
 def remplacer_dossier(temporaire: Path, cible: Path) -> Path:
     """Renomme le dossier ``temporaire`` en ``cible`` ; si un autre processus l'a déjà
     fait, garde le sien et efface ``temporaire``."""
+    os.chmod(temporaire, 0o755 & ~_umask())       # mkdtemp crée en 0700 : droits ordinaires d'un dossier
     try:
         os.replace(temporaire, cible)
     except OSError:
