@@ -19,10 +19,14 @@ import pickle
 import tarfile
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .registre import REGISTRE, jeu_de_donnees
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 __all__ = ["creer_donnees_factices", "creer_jeu_factice", "dessiner_chiffre"]
 
@@ -126,7 +130,7 @@ def _critiques_imdb(n_par_dossier: int, rng) -> list[tuple[str, bytes]]:
     return critiques
 
 
-def _photo(chat: bool, rng, taille=72) -> "Image":
+def _photo(chat: bool, rng, taille=72) -> "Image.Image":
     from PIL import Image, ImageDraw
 
     fond = tuple(int(v) for v in rng.integers(60, 200, size=3))
@@ -145,7 +149,7 @@ def _photo(chat: bool, rng, taille=72) -> "Image":
     return image
 
 
-def _photos(n_train: int, n_test: int, rng) -> list[tuple[str, str, int, "Image"]]:
+def _photos(n_train: int, n_test: int, rng) -> list[tuple[str, str, int, "Image.Image"]]:
     """(partie, classe, numéro, image) de chaque photo."""
     photos = []
     numero = 0
