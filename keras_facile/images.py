@@ -150,14 +150,15 @@ def ecrire_image(chemin, B) -> Path:
 
 def photo_chats_chiens(indice: int = 0, classe: str = "cats", partie: str = "test",
                        chemin=None) -> np.ndarray | None:
-    """Une photo du jeu chats/chiens en gris (uint8), ou ``None`` si le jeu est absent."""
+    """Une photo du jeu chats/chiens en gris (uint8), ou ``None`` si le jeu est absent
+    (jamais de téléchargement pour une seule photo)."""
     verif.choix("classe", classe, ("cats", "dogs"))
     verif.choix("partie", partie, ("train", "test"))
     indice = verif.entier("indice", indice, min=0)
     try:
         from .donnees import dossier_chats_chiens
-        dossier = Path(dossier_chats_chiens(chemin)) / partie / classe
-    except (ImportError, FileNotFoundError, OSError):
+        dossier = Path(dossier_chats_chiens(chemin, telecharger=False)) / partie / classe
+    except (ImportError, FileNotFoundError, OSError, ValueError):
         return None
     fichiers = sorted(p for p in dossier.glob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png"))
     if not fichiers:
