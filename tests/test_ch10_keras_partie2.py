@@ -104,6 +104,14 @@ def test_chapitre_10(lancer_chapitre):
 
     cifar = r["cifar10-dense"]
     assert cifar["nombre de poids"] == 95290
+    # l'exactitude donnée d'abord est celle des images de test exactes (un cinquième dans les données factices,
+    # comme les 1 000 sur 5 000 de ../shared/data), puis celle de toutes les images
+    exact = cifar["exact"]
+    assert exact.dtype == bool and len(exact) == len(cifar["X_test_data"]) and 0 < exact.sum() < len(exact)
+    predits_test = cifar["modele"].predict(cifar["X_test"], verbose=0).argmax(axis=1)
+    bonnes = predits_test == cifar["Y_test_data"][:, 0]
+    assert cifar["exactitude test, images exactes"] == pytest.approx(bonnes[exact].mean(), abs=1e-6)
+    assert cifar["exactitude test, toutes les images"] == pytest.approx(bonnes.mean(), abs=1e-6)
     predits = cifar["Y_predict"].argmax(axis=1)
     noms = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
     _verifier_grille(cifar["fig_predictions"], cifar["X_test_data"][:9],
