@@ -99,7 +99,8 @@ def texte_valeur(v) -> str:
     if isinstance(v, (list, tuple)) or hasattr(v, "shape"):
         try:
             tableau = np.asarray(v, dtype=float)
-            return np.array2string(tableau, precision=6, separator=", ", max_line_width=200, threshold=12)
+            texte = np.array2string(tableau, precision=6, separator=", ", max_line_width=10_000, threshold=12)
+            return " ".join(texte.split())      # une seule ligne, même pour un tableau à 2 dimensions
         except (TypeError, ValueError):
             pass
     return str(v)

@@ -34,6 +34,31 @@ class _Cellule:
     ligne: int           # numéro (0-based) de la première ligne de la source dans le fichier
     section: str | None  # section à laquelle la cellule appartient (None : préambule)
 
+    def noms_affectes(self) -> set[str]:
+        """Les noms que la cellule (ré)affecte au niveau de la leçon : ``x = …``, ``for x in …``,
+        ``def f``, ``import m as x``… (lus dans le code, pas devinés d'après les valeurs)."""
+        try:
+            arbre = ast.parse(self.source)
+        except SyntaxError:
+            return set()
+        noms: set[str] = set()
+
+        def parcourir(noeud):
+            for enfant in ast.iter_child_nodes(noeud):
+                if isinstance(enfant, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    noms.add(enfant.name)          # son corps a ses propres variables
+                    continue
+                if isinstance(enfant, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                    continue
+                if isinstance(enfant, ast.Name) and isinstance(enfant.ctx, ast.Store):
+                    noms.add(enfant.id)
+                elif isinstance(enfant, ast.alias):
+                    noms.add((enfant.asname or enfant.name).split(".")[0])
+                parcourir(enfant)
+
+        parcourir(arbre)
+        return noms
+
 
 @dataclass
 class _InfoSection:
@@ -233,7 +258,7 @@ class _Coureur:
         precedent, destinataire = actif, module_figures._destinataire
         actif, module_figures._destinataire = self, self
         debut = time.perf_counter()
-        section_en_cours, avant = None, {}
+        section_en_cours, noms = None, set()
         executees = []
         try:
             for cellule in self.fichier.cellules:
@@ -242,18 +267,18 @@ class _Coureur:
                 if demandees and cellule.section is not None and cellule.section not in demandees:
                     continue
                 if cellule.section != section_en_cours:
-                    self._noter_variables(section_en_cours, avant, espace)
-                    section_en_cours = cellule.section
-                    avant = {k: id(v) for k, v in espace.items()}
+                    self._noter_variables(section_en_cours, noms, espace)
+                    section_en_cours, noms = cellule.section, set()
                     if cellule.section is not None:
                         executees.append(cellule.section)
+                noms |= cellule.noms_affectes()
                 code = compile("\n" * cellule.ligne + cellule.source, str(self.fichier.chemin), "exec")
                 exec(code, espace)
                 if self.lecon is None:
                     raise RuntimeError(
                         f"{self.fichier.chemin.name} : la première cellule de code doit régler la leçon avec "
                         "`lecon = demarrer_lecon(...)`")
-            self._noter_variables(section_en_cours, avant, espace)
+            self._noter_variables(section_en_cours, noms, espace)
             self.fin_section()
         finally:
             actif, module_figures._destinataire = precedent, destinataire
@@ -267,19 +292,20 @@ class _Coureur:
                   "--figures DOSSIER pour les enregistrer en PNG.")
         return {nom: lecon.resultats.get(nom, {}) for nom in executees}
 
-    def _noter_variables(self, section, avant, espace):
+    def _noter_variables(self, section, noms, espace):
+        """Range les variables que la section a (ré)affectées avec ses résultats (sans écraser
+        les étiquettes de ``lecon.comparer``)."""
         if section is None:
             return
         import types
 
-        nouvelles = {}
-        for nom, valeur in espace.items():
-            if nom.startswith("_") or isinstance(valeur, types.ModuleType) or valeur is self.lecon:
-                continue
-            if avant.get(nom) != id(valeur):
-                nouvelles[nom] = valeur
         rangement = self.lecon.resultats.setdefault(section, {})
-        for nom, valeur in nouvelles.items():
+        for nom in sorted(noms):
+            if nom.startswith("_") or nom not in espace:
+                continue
+            valeur = espace[nom]
+            if isinstance(valeur, types.ModuleType) or valeur is self.lecon:
+                continue
             rangement.setdefault(nom, valeur)
 
 

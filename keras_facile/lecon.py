@@ -163,7 +163,12 @@ class Lecon:
             self.accords += 1
         else:
             self.desaccords += 1
-        texte_livre = livre if isinstance(livre, str) else texte_valeur(livre)
+        if isinstance(livre, str):
+            texte_livre = livre
+        elif isinstance(livre, (list, tuple)) and livre and all(isinstance(x, str) for x in livre):
+            texte_livre = "[" + ", ".join(livre) + "]"         # tel qu'imprimé dans le livre
+        else:
+            texte_livre = texte_valeur(livre)
         ecart = f" ± {tol:g}" if tol is not None else ""
         print(f"  {'✓' if ok else '✗'} {etiquette:<36} mesuré : {texte_valeur(mesure):<15} livre : {texte_livre}{ecart}{suite}")
         return None

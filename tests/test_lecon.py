@@ -26,6 +26,7 @@ def test_sections_figures_et_graine(tmp_path, capsys):
     r2 = lancer_fichier(ESSAI, ["--graine", "3", "--section", "deux"])
     assert list(r2) == ["deux"] and r2["deux"]["tirage"] == r["deux"]["tirage"]
     assert r2["deux"]["commun"] == 10
+    assert r["deux"]["compte"] == 1 and "mode" not in r["deux"] and "COMMUN" not in r["deux"]
     assert lancer_fichier(ESSAI, ["--graine", "4", "--section", "deux"])["deux"]["tirage"] != r["deux"]["tirage"]
 
 
@@ -188,3 +189,14 @@ def test_les_figures_d_avant_ne_sont_pas_a_la_lecon(tmp_path):
         assert plt.fignum_exists(etrangere.number)
     finally:
         plt.close(etrangere)
+
+
+def test_comparer_une_ligne_et_valeurs_du_livre_telles_qu_imprimees(capsys):
+    import numpy as np
+
+    lecon = Lecon()
+    lecon.comparer("matrice", np.array([[1.0, 2.0], [3.0, 4.0]]), livre=[["1", "2"], ["3", "4.0"]])
+    lecon.comparer("erreurs", [0.0059, 0.01], livre=["0.0059", "0.010"])
+    lignes = capsys.readouterr().out.splitlines()
+    assert len(lignes) == 2 and all(l.lstrip().startswith("✓") for l in lignes)
+    assert lignes[1].endswith("livre : [0.0059, 0.010]")

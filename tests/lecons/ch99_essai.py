@@ -25,6 +25,7 @@ lecon.comparer("hauteur", HAUTEUR, livre=10)
 
 # %%
 mode = "rapide" if lecon.rapide else "normal"
+compte = 1
 oubliee = plt.figure()   # une figure sans lecon.figure : enregistrée quand même, nom automatique
 
 # %% [markdown]
@@ -33,4 +34,5 @@ oubliee = plt.figure()   # une figure sans lecon.figure : enregistrée quand mê
 # %%
 lecon.section("deux")
 tirage = float(np.random.rand())
+compte = 1            # même valeur (même objet) que dans la section un : rangée quand même
 lecon.comparer("commun", COMMUN, livre=10)
