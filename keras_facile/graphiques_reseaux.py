@@ -28,15 +28,13 @@ l'enregistrer (``fichier=``). Un « groupe » de points est un couple
 """
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from . import _config  # noqa: F401
 
-from .evaluation import dimension_entree, evaluer_lot
+from . import verifications as verif
+from .evaluation import evaluer_lot
 from .figures import nouvelle_figure, sous_figures, terminer_figure
-from .graphiques import _verifier_entrees, _verifier_intervalle, _verifier_num
 
 __all__ = [
     "affichage_zones",
@@ -47,21 +45,21 @@ __all__ = [
 ]
 
 
-def _fonction_plan(modele_ou_fonction, fonction: str):
+def _fonction_plan(nom: str, modele_ou_fonction):
     """Une fonction (N, 2) → (N,) : la sortie 0 d'un réseau à deux entrées, ou la fonction donnée."""
     if hasattr(modele_ou_fonction, "layers"):
-        _verifier_entrees(modele_ou_fonction, 2, fonction)
+        verif.modele_keras(nom, modele_ou_fonction, entrees=2)
         return lambda P: evaluer_lot(modele_ou_fonction, P)[:, 0]
     if callable(modele_ou_fonction):
         return lambda P: np.asarray(modele_ou_fonction(P), dtype=float).reshape(len(P))
-    raise TypeError(f"{fonction} attend un réseau Keras à deux entrées ou une fonction des points (N, 2), "
-                    f"reçu {type(modele_ou_fonction).__name__}")
+    raise TypeError(f"{nom} doit être un réseau Keras à deux entrées ou une fonction des points (N, 2), "
+                    f"reçu {verif.decrire(modele_ou_fonction)}")
 
 
 def _grille(F, xmin, xmax, ymin, ymax, num):
-    _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
-    num = _verifier_num(num)
+    verif.intervalle("xmin", xmin, "xmax", xmax)
+    verif.intervalle("ymin", ymin, "ymax", ymax)
+    num = verif.entier("num", num, min=2)
     X, Y = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num))
     return X, Y, F(np.c_[X.ravel(), Y.ravel()]).reshape(X.shape)
 
@@ -108,7 +106,7 @@ def affichage_zones(modele, xmin, xmax, ymin, ymax, groupes=(), titre="", num=20
     Le premier ensemble de la figure (``fig.axes[0].collections[0]``) est le contour
     rempli : son chemin n° 1 est la zone F = 1.
     """
-    F = _fonction_plan(modele, "affichage_zones")
+    F = _fonction_plan("modele", modele)
     X, Y, Z = _grille(F, xmin, xmax, ymin, ymax, num)
     groupes = _groupes(groupes)
     fig, ax = sous_figures()
@@ -131,8 +129,8 @@ def affichage_carte(modele_ou_fonction, xmin, xmax, ymin, ymax, groupes=(), titr
     - ``droites`` : des segments ``((x0, y0), (x1, y1), nom)`` tracés en tirets ;
     - ``etiquette`` : le nom de la barre des couleurs ; ``noms_axes`` : ``("x", "y")``.
     """
-    F = _fonction_plan(modele_ou_fonction, "affichage_carte")
-    niveaux = _verifier_num(niveaux, minimum=1)
+    F = _fonction_plan("modele_ou_fonction", modele_ou_fonction)
+    niveaux = verif.entier("niveaux", niveaux, min=1)
     X, Y, Z = _grille(F, xmin, xmax, ymin, ymax, num)
     groupes = _groupes(groupes)
     fig, ax = sous_figures()
@@ -165,13 +163,14 @@ def affichage_portes(portes, fichier=None, afficher=None):
     rouges, les autres des ronds bleus ; la droite ax + by + c = 0 est en tirets.
     """
     if not isinstance(portes, dict) or not portes:
-        raise TypeError(f"portes doit être un dictionnaire non vide {{nom: perceptron}}, reçu {portes!r}")
+        raise TypeError(f"portes doit être un dictionnaire non vide {{nom: perceptron}}, reçu {verif.decrire(portes)}")
     coins = np.array([(0, 0), (0, 1), (1, 0), (1, 1)], dtype=float)
     fig, axes = sous_figures(1, len(portes), figsize=(4.5 * len(portes), 4.5), squeeze=False)
     t = np.linspace(-0.5, 1.5, 2)
     for ax, (nom, modele) in zip(axes[0], portes.items()):
-        if not hasattr(modele, "layers") or len(modele.layers) != 1 or dimension_entree(modele) != 2:
-            raise ValueError(f"portes[{nom!r}] doit être un perceptron à deux entrées (une seule couche)")
+        verif.modele_keras(f"portes[{nom!r}]", modele, entrees=2)
+        if len(modele.layers) != 1 or modele.layers[0].get_weights()[0].shape != (2, 1):
+            raise ValueError(f"portes[{nom!r}] doit être un perceptron à deux entrées (une seule couche, un neurone)")
         (a, b), c = modele.layers[0].get_weights()[0][:, 0], float(modele.layers[0].get_weights()[1][0])
         sorties = evaluer_lot(modele, coins)[:, 0]
         for valeur, marqueur, couleur in ((1, "s", "red"), (0, "o", "blue")):
@@ -191,8 +190,8 @@ def affichage_cube_couleurs(modele, k=9, titre="", plan=None, fichier=None, affi
 
     ``plan`` : trois points (r, g, b) d'un triangle à dessiner (la frontière, par exemple).
     """
-    _verifier_entrees(modele, 3, "affichage_cube_couleurs")
-    k = _verifier_num(k)
+    verif.modele_keras("modele", modele, entrees=3)
+    k = verif.entier("k", k, min=2)
     cube = np.stack(np.meshgrid(*[np.linspace(0, 1, k)] * 3, indexing="ij"), -1).reshape(-1, 3)
     oui = evaluer_lot(modele, cube)[:, 0] == 1
     fig = nouvelle_figure()
@@ -220,13 +219,12 @@ def affichage_surfaces(modeles, xmin, xmax, ymin, ymax, num=100, vue=(45, -45), 
     de F en ses quatre coins).
     """
     if not isinstance(modeles, dict) or not modeles:
-        raise TypeError(f"modeles doit être un dictionnaire non vide {{titre: réseau}}, reçu {modeles!r}")
-    if isinstance(colonnes, bool) or not isinstance(colonnes, numbers.Integral) or colonnes < 1:
-        raise ValueError(f"colonnes doit être un entier ≥ 1, reçu {colonnes!r}")
+        raise TypeError(f"modeles doit être un dictionnaire non vide {{titre: réseau}}, reçu {verif.decrire(modeles)}")
+    colonnes = verif.entier("colonnes", colonnes, min=1)
     lignes = -(-len(modeles) // colonnes)
     fig = nouvelle_figure(figsize=(5 * colonnes, 4 * lignes))
     for i, (nom, modele) in enumerate(modeles.items()):
-        X, Y, Z = _grille(_fonction_plan(modele, "affichage_surfaces"), xmin, xmax, ymin, ymax, num)
+        X, Y, Z = _grille(_fonction_plan(f"modeles[{nom!r}]", modele), xmin, xmax, ymin, ymax, num)
         ax = fig.add_subplot(lignes, colonnes, i + 1, projection="3d")
         ax.plot_surface(X, Y, Z, cmap="viridis", rcount=min(num, 50), ccount=min(num, 50))
         ax.view_init(*vue)

@@ -111,8 +111,12 @@ def test_arguments_invalides():
         affichage_carte(demi_plan(1, 1, 0), -1, 1, -1, 1, droites=[(0, 1)], afficher=False)
     with pytest.raises(TypeError, match="portes doit être"):
         affichage_portes([], afficher=False)
-    with pytest.raises(ValueError, match="perceptron à deux entrées"):
+    with pytest.raises(ValueError, match="portes\\['3 entrées'\\] doit être un réseau à 2 entrée"):
         affichage_portes({"3 entrées": porte_ou(3)}, afficher=False)
+    with pytest.raises(ValueError, match="un seul neurone|une seule couche"):
+        affichage_portes({"OU EXCLUSIF": porte_ou_exclusif()}, afficher=False)
+    with pytest.raises(TypeError, match="k doit être un entier"):
+        affichage_cube_couleurs(perceptron([2, -2, -2], -1), 2.5, afficher=False)
     with pytest.raises(ValueError, match="plan doit être"):
         affichage_cube_couleurs(perceptron([2, -2, -2], -1), 3, plan=[(0, 0, 0)], afficher=False)
     with pytest.raises(ValueError, match="colonnes"):
