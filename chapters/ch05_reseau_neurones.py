@@ -11,7 +11,7 @@
 # d'approximation universelle : marches, créneaux, escaliers, et l'indicatrice d'un
 # carré en deux variables.
 #
-# Durée : environ 5 s (aucun entraînement), plus l'import de TensorFlow.
+# Durée : une dizaine de secondes (aucun entraînement), plus l'import de TensorFlow.
 
 # %%
 # Réglages : rapide=True pour une version courte ; figures="dossier" pour enregistrer les figures en PNG.
