@@ -55,23 +55,59 @@ def test_chapitre_2(lancer_chapitre, capsys):
         np.testing.assert_allclose(y, 1 / (1 + np.exp(-k * x)))
 
 
-def test_chapitre_4(lancer_chapitre):
+def test_chapitre_4(lancer_chapitre, capsys):
     r, figures = lancer_chapitre(4)
+    assert "comparaisons avec le livre : 9 ✓, 0 ✗" in capsys.readouterr().out
     t = r["tableaux"]
-    assert t["A"] == "[[1 2 3]\n [4 5 6]]" and t["shape"] == "(2, 3)"
+    assert t["print(A)"] == "[[1 2 3] [4 5 6]]" and t["np.shape(A)"] == (2, 3)
+    # le tableau np.sqrt(A) imprimé par le livre : [[1. 1.41421356 1.73205081] / [2. 2.23606798 2.44948974]]
+    assert t["np.sqrt(A)"] == "[[1. 1.41421356 1.73205081] [2. 2.23606798 2.44948974]]"
     assert t["parcours"] == [1, 2, 3, 4, 5, 6]
-    assert t["flatten"] == "[1 2 3 4 5 6]" and t["reshape32"] == "[[1 2]\n [3 4]\n [5 6]]"
-    assert t["Z"] == ("[[0.   0.25 1.   2.25 4.  ]\n [0.25 0.5  1.25 2.5  4.25]\n [1.   1.25 2.   3.25 5.  ]\n"
-                      " [2.25 2.5  3.25 4.5  6.25]\n [4.   4.25 5.   6.25 8.  ]]")
-    assert t["X"].splitlines()[0] == "[[0.  0.5 1.  1.5 2. ]"
+    assert t["X = A.flatten()"] == "[1 2 3 4 5 6]" and t["X.reshape((3,2))"] == "[[1 2] [3 4] [5 6]]"
+    assert t["Z = f(X,Y)"] == ("[[0. 0.25 1. 2.25 4.] [0.25 0.5 1.25 2.5 4.25] [1. 1.25 2. 3.25 5.] "
+                               "[2.25 2.5 3.25 4.5 6.25] [4. 4.25 5. 6.25 8.]]")
     n = r["numpy-suite"]
-    assert n["non_vectorisable_erreur"] is True and n["vectorize"] == "[2.  3.  0.5]"
-    assert n["1/X"].split() == "[-1. inf 1. 0.5 0.33333333]".split()
-    assert n["log"].split() == "[ nan -inf 0. 0.69314718 1.09861229]".split()
-    assert n["exp"].split() == "[nan 0. 1. 2. 3.]".split()
+    assert n["non_vectorisable_erreur"] is True
+    assert n["vec_valeur_absolue"](np.array([-2, 3, -0.5])).tolist() == [2, 3, 0.5]
+    assert n["1/X"] == "[-1. inf 1. 0.5 0.33333333]"
+    assert n["Y = np.log(X)"] == "[nan -inf 0. 0.69314718 1.09861229]"
+    assert n["np.exp(Y)"] == "[nan 0. 1. 2. 3.]"
     assert n["decoupage"] == (10, 10, 10, 10.0)
-    assert r["lignes-de-niveau"]["niveaux_etiquetes"] > 0
-    for nom in ["ch04-introduction-30", "ch04-grille-n5", "ch04-grille-n20", "ch04-selle-n5", "ch04-selle-n20",
-                "ch04-fil-de-fer", "ch04-barre-couleurs", "ch04-niveaux-10", "ch04-niveaux-etiquetes",
-                "ch04-contourf", "ch04-niveaux-sous-surface"]:
-        assert (figures / f"{nom}.png").stat().st_size > 1000, nom
+
+    # les figures : ce qui est tracé
+    assert sorted(p.stem for p in figures.glob("*.png")) == sorted(
+        ["ch04-introduction-30", "ch04-introduction-5", "ch04-introduction-niveaux", "ch04-grille-n5",
+         "ch04-grille-n20", "ch04-selle-n5", "ch04-selle-n10", "ch04-selle-n20", "ch04-fil-de-fer",
+         "ch04-barre-couleurs", "ch04-sinus-rayon", "ch04-niveaux-10", "ch04-niveaux-etiquetes", "ch04-contourf",
+         "ch04-niveaux-sous-surface"])
+    s = r["surfaces"]
+    ax = s["fig_sinus"].axes[0]                                  # sin(√(x² + y²)) sur [-6, 6]²
+    X, Y = np.meshgrid(np.linspace(-6, 6, 50), np.linspace(-6, 6, 50))
+    assert (ax.zz_dataLim.x0, ax.zz_dataLim.x1) == pytest.approx((np.sin(np.hypot(X, Y)).min(), 1), abs=1e-3)
+    assert (ax.elev, ax.azim) == (40, -120)
+    # la dernière selle du listing 4.1 (n = 20) : z = x² − y² sur la grille 20 × 20 de [-2, 2]²
+    ax = s["fig"].axes[0]
+    X, Y = np.meshgrid(np.linspace(-2, 2, 20), np.linspace(-2, 2, 20))
+    np.testing.assert_array_equal(s["Z"], X ** 2 - Y ** 2)
+    assert (ax.elev, ax.azim) == (30, -70)
+    assert (ax.zz_dataLim.x0, ax.zz_dataLim.x1) == (s["Z"].min(), s["Z"].max())
+    assert tuple(ax.xy_dataLim.bounds) == (-2, -2, 4, 4)
+    fil = s["fig_fil_de_fer"].axes[0]
+    X, Y = np.meshgrid(np.linspace(-3, 3, 20), np.linspace(-3, 3, 20))
+    Z = 1 / (2 + X ** 2 + Y ** 2)
+    assert (fil.zz_dataLim.x0, fil.zz_dataLim.x1) == pytest.approx((Z.min(), Z.max()))
+    couleurs = s["fig_couleurs"]
+    assert len(couleurs.axes) == 2                                                    # la surface et sa barre
+    surface = s["surface"]
+    assert surface.colorbar is not None and surface.colorbar.ax is couleurs.axes[1]
+    assert surface.get_cmap().name == "hot"
+    ax = couleurs.axes[0]
+    assert (ax.zz_dataLim.x0, ax.zz_dataLim.x1) == pytest.approx((0, 6))                # |x| + |y| de 0 à 6
+    ln = r["lignes-de-niveau"]
+    trace = ln["trace"]
+    assert trace.levels.tolist() == list(range(-5, 5))
+    assert ln["etiquettes"] and {float(e.get_text().replace("−", "-")) for e in ln["etiquettes"]} <= set(range(-5, 5))
+    zones = [c for c in ln["fig_contourf"].axes[0].collections if hasattr(c, "levels")][0]
+    assert zones.filled and zones.levels == pytest.approx(np.linspace(-1, 1, 11))
+    sous = ln["fig_sous_surface"].axes[0]
+    assert (sous.zz_dataLim.x0, sous.zz_dataLim.x1) == pytest.approx((1, 3), abs=1e-3)  # cos x sin y + 2
