@@ -53,7 +53,7 @@ def ecrire_carnet(chapitre, sortie=".", rapide: bool = False, ecraser: bool = Tr
     """
     import nbformat
 
-    from .lecon import chemin_chapitre
+    from .catalogue import chemin_chapitre
 
     script = chemin_chapitre(chapitre)
     sortie = Path(sortie)

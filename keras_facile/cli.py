@@ -24,7 +24,7 @@ def _erreur(commande: str, erreur: Exception) -> int:
 
 
 def _liste(argv: list[str]) -> int:
-    from .lecon import resume_chapitre, trouver_chapitres
+    from .catalogue import resume_chapitre, trouver_chapitres
 
     ParseurFrancais(prog="keras-facile liste", description="Lister les chapitres.").parse_args(argv)
     try:
@@ -52,7 +52,7 @@ def _lance(argv: list[str]) -> int:
 
 
 def _numeros(choix: str) -> list[int]:
-    from .lecon import chemin_chapitre, trouver_chapitres
+    from .catalogue import chemin_chapitre, trouver_chapitres
 
     if choix == "tous":
         return list(trouver_chapitres())
@@ -92,7 +92,7 @@ def _copie(argv: list[str]) -> int:
     p.add_argument("--ecraser", action="store_true", help="remplacer les fichiers déjà présents")
     args = p.parse_args(argv)
     from .carnet import ecrire_carnet
-    from .lecon import trouver_chapitres
+    from .catalogue import trouver_chapitres
 
     try:
         chapitres = trouver_chapitres()

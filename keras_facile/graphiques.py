@@ -7,13 +7,12 @@ l'afficher (une seule fois dans un carnet, jamais bloquant sans écran). Les sor
 """
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from . import _config  # noqa: F401
 
-from .evaluation import dimension_entree, dimension_sortie, evaluer_lot
+from . import verifications as verif
+from .evaluation import dimension_sortie, evaluer_lot
 from .figures import nouvelle_figure, sous_figures, terminer_figure
 
 __all__ = [
@@ -24,51 +23,27 @@ __all__ = [
     "affichage_evaluation_trois_var",
 ]
 
-def _verifier_entrees(modele, n: int, fonction: str):
-    recu = dimension_entree(modele)
-    if recu != n:
-        raise ValueError(f"{fonction} trace un réseau à {n} entrée(s), or ce réseau en a {recu}")
-
-
 def _verifier_rang(modele, rang) -> int:
-    if isinstance(rang, (bool, np.bool_)) or not isinstance(rang, numbers.Integral):
-        raise TypeError(f"rang doit être un entier, reçu {rang!r}")
     p = dimension_sortie(modele)
-    if not 0 <= rang < p:
-        raise ValueError(f"rang={rang} n'existe pas : la couche de sortie a {p} neurone(s), numérotés de 0 à {p - 1}")
-    return int(rang)
-
-
-def _verifier_intervalle(a, b, noms=("a", "b")):
-    for v, nom in zip((a, b), noms):
-        if not isinstance(v, (numbers.Real, np.number)) or not np.isfinite(v):
-            raise ValueError(f"{nom} doit être un nombre fini, reçu {v!r}")
-    if not a < b:
-        raise ValueError(f"il faut {noms[0]} < {noms[1]}, reçu {noms[0]}={a} et {noms[1]}={b}")
-
-
-def _verifier_num(num, minimum=2):
-    if isinstance(num, (bool, np.bool_)) or not isinstance(num, numbers.Integral) or num < minimum:
-        raise ValueError(f"num doit être un entier ≥ {minimum}, reçu {num!r}")
-    return int(num)
+    return verif.entier("rang", rang, min=0, max=p - 1, aide=f"la couche de sortie a {p} neurone(s)")
 
 
 def _sorties(modele, points, rang):
     return evaluer_lot(modele, points)[:, rang]
 
 
-def _courbe_une_var(modele, a, b, rang, num, fonction):
+def _courbe_une_var(modele, a, b, rang, num):
     """Les points (x, F(x)) tracés par les deux affichages à une variable, après vérifications."""
-    _verifier_entrees(modele, 1, fonction)
-    _verifier_intervalle(a, b)
+    verif.modele_keras("modele", modele, entrees=1)
+    verif.intervalle("a", a, "b", b)
     rang = _verifier_rang(modele, rang)
-    liste_x = np.linspace(a, b, _verifier_num(num))
+    liste_x = np.linspace(a, b, verif.entier("num", num, min=2))
     return liste_x, _sorties(modele, liste_x[:, None], rang)
 
 
 def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, afficher=None):
     """Graphe de la fonction F calculée par un réseau à une entrée, sur [a, b]."""
-    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_evaluation_une_var")
+    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num)
     fig, ax = sous_figures()
     ax.plot(liste_x, liste_y)
     ax.set_xlabel("x")
@@ -78,7 +53,8 @@ def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, af
 
 def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, afficher=None):
     """La fonction ``f`` (en rouge) et la fonction F du réseau (en bleu) sur [a, b]."""
-    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_approximation")
+    verif.appelable("f", f)
+    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num)
     fig, ax = sous_figures()
     ax.plot(liste_x, f(liste_x), color="red", label="f")
     ax.plot(liste_x, liste_y, color="blue", linewidth=2, label="réseau F")
@@ -87,11 +63,11 @@ def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, affi
 
 
 def _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num):
-    _verifier_entrees(modele, 2, "cet affichage à deux variables")
-    _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
+    verif.modele_keras("modele", modele, entrees=2)
+    verif.intervalle("xmin", xmin, "xmax", xmax)
+    verif.intervalle("ymin", ymin, "ymax", ymax)
     rang = _verifier_rang(modele, rang)
-    num = _verifier_num(num)
+    num = verif.entier("num", num, min=2)
     X, Y = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num))
     Z = _sorties(modele, np.c_[X.ravel(), Y.ravel()], rang).reshape(X.shape)
     return X, Y, Z
@@ -123,12 +99,12 @@ def affichage_evaluation_deux_var_2d(modele, xmin, xmax, ymin, ymax, rang=0, num
 def affichage_evaluation_trois_var(modele, xmin, xmax, ymin, ymax, zmin, zmax, rang=0, num=10,
                                    fichier=None, afficher=None):
     """Nuage des points d'une grille de l'espace, colorés par la valeur F(x, y, z)."""
-    _verifier_entrees(modele, 3, "affichage_evaluation_trois_var")
-    _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
-    _verifier_intervalle(zmin, zmax, ("zmin", "zmax"))
+    verif.modele_keras("modele", modele, entrees=3)
+    verif.intervalle("xmin", xmin, "xmax", xmax)
+    verif.intervalle("ymin", ymin, "ymax", ymax)
+    verif.intervalle("zmin", zmin, "zmax", zmax)
     rang = _verifier_rang(modele, rang)
-    num = _verifier_num(num)
+    num = verif.entier("num", num, min=2)
     X, Y, Z = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num),
                           np.linspace(zmin, zmax, num))
     S = _sorties(modele, np.c_[X.ravel(), Y.ravel(), Z.ravel()], rang)

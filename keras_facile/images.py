@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import verifications as verif
+
 __all__ = [
     "image_test",
     "smiley",
@@ -31,11 +33,7 @@ __all__ = [
 
 
 def _verifier_taille(taille, nom="taille", minimum=16):
-    if (not isinstance(taille, (tuple, list)) or len(taille) != 2
-            or not all(isinstance(t, (int, np.integer)) and not isinstance(t, bool) and t >= minimum
-                       for t in taille)):
-        raise ValueError(f"{nom} doit être un couple d'entiers ≥ {minimum} (hauteur, largeur), reçu {taille!r}")
-    return int(taille[0]), int(taille[1])
+    return verif.forme(nom, taille, 2, min=minimum, aide="(hauteur, largeur)")
 
 
 def image_test(taille=(192, 256), graine: int = 0) -> np.ndarray:
@@ -152,14 +150,15 @@ def ecrire_image(chemin, B) -> Path:
 
 def photo_chats_chiens(indice: int = 0, classe: str = "cats", partie: str = "test",
                        chemin=None) -> np.ndarray | None:
-    """Une photo du jeu chats/chiens en gris (uint8), ou ``None`` si le jeu est absent."""
-    if classe not in ("cats", "dogs") or partie not in ("train", "test"):
-        raise ValueError(f"classe doit valoir 'cats' ou 'dogs' et partie 'train' ou 'test', "
-                         f"reçu {classe!r}, {partie!r}")
+    """Une photo du jeu chats/chiens en gris (uint8), ou ``None`` si le jeu est absent
+    (jamais de téléchargement pour une seule photo)."""
+    verif.choix("classe", classe, ("cats", "dogs"))
+    verif.choix("partie", partie, ("train", "test"))
+    indice = verif.entier("indice", indice, min=0)
     try:
         from .donnees import dossier_chats_chiens
-        dossier = Path(dossier_chats_chiens(chemin)) / partie / classe
-    except (ImportError, FileNotFoundError, OSError):
+        dossier = Path(dossier_chats_chiens(chemin, telecharger=False)) / partie / classe
+    except (ImportError, FileNotFoundError, OSError, ValueError):
         return None
     fichiers = sorted(p for p in dossier.glob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png"))
     if not fichiers:

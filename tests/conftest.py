@@ -10,11 +10,10 @@
 import os
 from pathlib import Path
 
-os.environ.setdefault("MPLBACKEND", "Agg")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
 import pytest
+
+# des leçons d'essai (tests/lecons) : lancées par les tests, pas importées par la collecte
+collect_ignore = ["lecons"]
 
 RACINE = Path(__file__).resolve().parent.parent
 
