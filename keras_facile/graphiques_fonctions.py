@@ -15,14 +15,13 @@ surfaces sont tracées ici (le chapitre 4 montre, lui, comment les écrire avec
 """
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from . import _config  # noqa: F401
 
 import matplotlib.pyplot as plt
 
+from . import verifications
 from .figures import nouvelle_figure, terminer_figure
 
 __all__ = ["graphique_surface", "graphique_surface_quadratique"]
@@ -30,43 +29,39 @@ __all__ = ["graphique_surface", "graphique_surface_quadratique"]
 
 def _grille(X, Y, Z):
     """X, Y, Z en tableaux de flottants de même forme (p, n), p, n ≥ 2 (une grille de meshgrid)."""
-    tableaux = []
-    for nom, t in (("X", X), ("Y", Y), ("Z", Z)):
-        try:
-            t = np.asarray(t, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"{nom} doit être un tableau de nombres (comme ceux de np.meshgrid), "
-                            f"reçu {type(t).__name__}") from None
-        if t.ndim != 2 or min(t.shape) < 2:
-            raise ValueError(f"{nom} doit être un tableau à deux dimensions d'au moins 2 × 2 valeurs "
-                             f"(comme ceux de np.meshgrid), reçu la forme {t.shape}")
-        tableaux.append(t)
-    formes = [t.shape for t in tableaux]
-    if len(set(formes)) != 1:
-        raise ValueError(f"X, Y et Z doivent avoir la même forme, reçu {formes[0]}, {formes[1]} et {formes[2]}")
-    if not (np.isfinite(tableaux[0]).all() and np.isfinite(tableaux[1]).all()):
-        raise ValueError("X et Y doivent être des nombres finis")
+    tableaux = [
+        verifications.tableau("X", X, ndim=2),
+        verifications.tableau("Y", Y, ndim=2),
+        verifications.tableau("Z", Z, ndim=2, fini=False),     # Z peut valoir nan (0/0 en un point)
+    ]
+    for nom, t in zip("XYZ", tableaux):
+        if min(t.shape) < 2:
+            raise ValueError(f"{nom} doit être un tableau d'au moins 2 × 2 valeurs (comme ceux de np.meshgrid), "
+                             f"reçu {verifications.decrire(t)}")
+    verifications.meme_forme("X", tableaux[0], "Y", tableaux[1])
+    verifications.meme_forme("X", tableaux[0], "Z", tableaux[2])
     return tableaux
+
+
+def _couple(nom, valeur, aide):
+    if not isinstance(valeur, (tuple, list)) or len(valeur) != 2:
+        raise ValueError(f"{nom} doit être un couple {aide}, reçu {verifications.decrire(valeur)}")
+    return valeur
 
 
 def _vue(vue):
     if vue is None:
         return None
-    if (not isinstance(vue, (tuple, list)) or len(vue) != 2
-            or not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in vue)):
-        raise ValueError(f"vue doit être un couple (élévation, azimut) en degrés, par ex. (30, -60), reçu {vue!r}")
-    return float(vue[0]), float(vue[1])
+    elevation, azimut = _couple("vue", vue, "(élévation, azimut) en degrés, par ex. (30, -60)")
+    return verifications.reel("vue[0] (élévation)", elevation), verifications.reel("vue[1] (azimut)", azimut)
 
 
-def _niveaux(niveaux, nom="niveaux"):
+def _niveaux(niveaux):
     if niveaux is None:
         return None
-    try:
-        n = np.asarray(niveaux, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{nom} doit être une liste croissante de nombres, reçu {niveaux!r}") from None
-    if n.ndim != 1 or n.size == 0 or not np.isfinite(n).all() or np.any(np.diff(n) <= 0):
-        raise ValueError(f"{nom} doit être une liste strictement croissante de nombres finis, reçu {niveaux!r}")
+    n = verifications.tableau("niveaux", niveaux, ndim=1, vide=False)
+    if np.any(np.diff(n) <= 0):
+        raise ValueError(f"niveaux doit être une liste strictement croissante, reçu {verifications.decrire(niveaux)}")
     return n
 
 
@@ -87,18 +82,16 @@ def graphique_surface(X, Y, Z, vue=None, *, zlim=None, niveaux=None, decalage=No
     vue = _vue(vue)
     niveaux = _niveaux(niveaux)
     if zlim is not None:
-        zlim = _niveaux(zlim, "zlim")
-        if zlim.size != 2:
-            raise ValueError(f"zlim doit être un couple (zmin, zmax) avec zmin < zmax, reçu {zlim.tolist()}")
-    if decalage is not None and (isinstance(decalage, bool) or not isinstance(decalage, numbers.Real)):
-        raise TypeError(f"decalage doit être un nombre (la hauteur des lignes de niveau), reçu {decalage!r}")
+        zlim = verifications.intervalle("zmin", _couple("zlim", zlim, "(zmin, zmax)")[0], "zmax", zlim[1])
+    if decalage is not None:
+        decalage = verifications.reel("decalage", decalage)
     fig = nouvelle_figure()
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(X, Y, Z, **options_surface)
     if niveaux is not None:
         options_niveaux = {} if couleurs is None else {"colors": couleurs}
         if decalage is not None:
-            options_niveaux["offset"] = float(decalage)
+            options_niveaux["offset"] = decalage
         ax.contour(X, Y, Z, niveaux, **options_niveaux)
     if vue is not None:
         ax.view_init(*vue)

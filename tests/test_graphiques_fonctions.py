@@ -65,14 +65,18 @@ def test_surface_quadratique_quatre_regards():
 
 
 @pytest.mark.parametrize("appel, message", [
-    (lambda: graphique_surface(X, Y, Z[:, :3], afficher=False), "même forme"),
-    (lambda: graphique_surface(X.ravel(), Y.ravel(), Z.ravel(), afficher=False), "deux dimensions"),
-    (lambda: graphique_surface(X, Y, "z", afficher=False), "tableau de nombres"),
-    (lambda: graphique_surface(X, Y, Z, vue=30, afficher=False), "vue doit être un couple"),
-    (lambda: graphique_surface(X, Y, Z, vue=(True, 3), afficher=False), "vue doit être un couple"),
-    (lambda: graphique_surface(X, Y, Z, niveaux=[2, 1], afficher=False), "strictement croissante"),
-    (lambda: graphique_surface(X, Y, Z, zlim=(0, 1, 2), afficher=False), "zlim doit être un couple"),
-    (lambda: graphique_surface(X, Y, Z, niveaux=[1], decalage="sol", afficher=False), "decalage"),
+    (lambda: graphique_surface(X, Y, Z[:, :3], afficher=False), r"X et Z doivent avoir la même forme, reçu \(5, 7\) et \(5, 3\)"),
+    (lambda: graphique_surface(X.ravel(), Y.ravel(), Z.ravel(), afficher=False), "X doit être un tableau à 2 dimension"),
+    (lambda: graphique_surface(X[:1], Y[:1], Z[:1], afficher=False), "X doit être un tableau d'au moins 2 × 2"),
+    (lambda: graphique_surface(X, Y, "z", afficher=False), "Z doit être un tableau de nombres, reçu 'z'"),
+    (lambda: graphique_surface(X, Y + np.nan, Z, afficher=False), "Y doit être un tableau de nombres finis"),
+    (lambda: graphique_surface(X, Y, Z, vue=30, afficher=False), r"vue doit être un couple \(élévation, azimut\)"),
+    (lambda: graphique_surface(X, Y, Z, vue=(True, 3), afficher=False), r"vue\[0\] \(élévation\) doit être un nombre"),
+    (lambda: graphique_surface(X, Y, Z, niveaux=[2, 1], afficher=False), "niveaux doit être une liste strictement croissante"),
+    (lambda: graphique_surface(X, Y, Z, niveaux=[], afficher=False), "niveaux doit être un tableau non vide"),
+    (lambda: graphique_surface(X, Y, Z, zlim=(0, 1, 2), afficher=False), r"zlim doit être un couple \(zmin, zmax\)"),
+    (lambda: graphique_surface(X, Y, Z, zlim=(1, 0), afficher=False), "zmin et zmax doivent vérifier zmin < zmax"),
+    (lambda: graphique_surface(X, Y, Z, niveaux=[1], decalage="sol", afficher=False), "decalage doit être un nombre"),
     (lambda: graphique_surface_quadratique(X, Y, Z, None, afficher=False), "niveaux est obligatoire"),
 ])
 def test_entrees_refusees(appel, message):
