@@ -1,6 +1,8 @@
-"""Le chapitre 1 : valeurs du livre (différentiation automatique, minimum, Newton et ses 1000 décimales)."""
+"""Le chapitre 1 : valeurs du livre (différentiation automatique, minimum, Newton et ses 1000 décimales),
+et les données tracées par chaque figure."""
 import math
 
+import numpy as np
 import pytest
 
 MILLE_DECIMALES = (
@@ -26,43 +28,134 @@ MILLE_DECIMALES = (
     "31457550215784934201074501143121549887585570334866"
 )
 
+FIGURES = ["ch01-tangente-racine", "ch01-activations", "ch01-point-le-plus-proche", "ch01-derivee-seconde",
+           "ch01-newton-minimum", "ch01-newton-tangentes"]
 
-def test_chapitre_1(lancer_chapitre):
-    r, figures = lancer_chapitre(1)
-    h, taux_carre, taux_exp = r["definition"]["taux"][-1]
-    assert taux_carre == pytest.approx(2, abs=1e-5) and taux_exp == pytest.approx(1, abs=1e-5)
-    assert r["approximations"]["√1.1"] == (1.05, pytest.approx(1.0488088481701516))
-    assert r["approximations"]["sin(0.01)"][1] == pytest.approx(0.009999833334166664)
-    assert r["formules"]["ecart_max"] < 1e-9
+
+def courbe(ax, k=0):
+    """(x, y) de la k-ième courbe tracée sur les axes ``ax``."""
+    ligne = ax.lines[k]
+    return np.asarray(ligne.get_xdata(), dtype=float), np.asarray(ligne.get_ydata(), dtype=float)
+
+
+@pytest.fixture(scope="module")
+def chapitre_1(donnees_factices, cache_factice, tmp_path_factory):
+    from keras_facile.lecon import executer_chapitre
+
+    figures = tmp_path_factory.mktemp("figures_ch01")
+    return executer_chapitre(1, ["--rapide", "--figures", str(figures)]), figures
+
+
+def test_valeurs_du_livre(chapitre_1):
+    r, figures = chapitre_1
+    d = r["definition"]
+    assert d["f'(1) pour f(x) = x² (h = 1e-6)"] == pytest.approx(2, abs=1e-5)
+    assert d["exp'(0) (h = 1e-6)"] == pytest.approx(1, abs=1e-5)
+    assert [round(t[1], 8) for t in d["taux"]] == [2.1, 2.01, 2.001, 2.0001, 2.000001]
+    a = r["approximations"]
+    assert a["√1.1 ≃ 1 + 0.1/2"] == 1.05 and a["sin(0.01) ≃ sin(0) + 0.01 cos(0)"] == 0.01
+    assert a["√1.1 à la calculatrice"] == pytest.approx(1.0488088481701516)
+    assert a["sin(0.01) à la calculatrice"] == pytest.approx(0.009999833334166664)
+    assert r["formules"]["écart max formule / GradientTape"] < 1e-9
     g = r["graphe-de-calcul"]
-    assert g["chasse"] == 5 and g["6⊕7"] == 13 and g["6⊗7"] == 42 and g["exercice"] == 5
-    assert g["cos(2x²)'(3)"] == pytest.approx(9.011846961260112)
-    assert g["cos(2x²)'(4)"] == pytest.approx(-8.82282689986705)
-    assert g["exp(ln³+1)'(e)"] == pytest.approx(3 * math.e)
-    assert g["exp(ln³+1)'(1)"] == 0
-    assert g["exp(ln³+1)'(2)"] == pytest.approx(2.733174950362151)
-    assert g["exp·ln'(2)"] == pytest.approx(8.816231451438375) and g["exp·ln_chemins"] == 2
+    assert g["chasse au trésor depuis 2"] == 5 and g["6 ⊕ 7"] == 13 and g["6 ⊗ 7"] == 42
+    assert g["exercice √(2 ⊗ 8 ⊕ 3²)"] == 5
+    assert g["exercice_gradient"] == pytest.approx((8 / 10, 2 / 10, 6 / 10))   # (y0, x0, 2 z0) / (2 × 5)
+    assert g["cos(2x²)' en 3 = −12 sin 18"] == pytest.approx(9.011846961260112)
+    assert g["cos(2x²)' en 4 = −16 sin 32"] == pytest.approx(-8.82282689986705)
+    assert g["exp(ln³ + 1)' en e = 3e"] == pytest.approx(3 * math.e)
+    assert g["exp(ln³ + 1)' en 1"] == 0
+    assert g["exp(ln³ + 1)' en 2"] == pytest.approx(2.733174950362151)
+    assert g["exp·ln' en 2 = (ln 2 + 1/2) e²"] == pytest.approx(8.816231451438375)
+    assert g["nombre de chemins de F(2) à x"] == 2
     assert g["ecart_tf"] < 1e-9
-    s = r["derivees-sequentielles"]["sequence"]
-    assert list(s.values()) == pytest.approx([1, math.e ** 2, 3 * math.e ** 2, 3 * math.e])
-    a = r["activations"]
-    assert a["σ'(0)"] == pytest.approx(0.25) and a["th(x) = 2σ(2x) − 1"] < 1e-12 and a["H(0)"] == 1
+    s = r["derivees-sequentielles"]
+    assert list(s["sequence"].values()) == pytest.approx([1, math.e ** 2, 3 * math.e ** 2, 3 * math.e])
+    assert s["{{dF/dx}} = e² × 3 × 1/e = 3e"] == pytest.approx(3 * math.e)
+    assert (s["n_aretes"], s["produits_naifs"]) == (20, 210)
+    act = r["activations"]
+    assert act["σ'(0) (taux symétrique, h = 1e-6)"] == pytest.approx(0.25, abs=1e-9)
+    assert act["|σ' − σ(1 − σ)| en 1.3"] < 1e-12 and act["max |th(x) − (2σ(2x) − 1)|"] < 1e-12
+    assert act["H(0)"] == 1
     m = r["minimum"]
-    assert m["x0"] == pytest.approx(22 / 12) and m["E(x0)"] == pytest.approx(41 / 6)
+    assert m["x0 = 22/12"] == pytest.approx(22 / 12) and m["E(x0) = 41/6"] == pytest.approx(41 / 6)
     assert m["critiques"] == pytest.approx([-1, (1 - math.sqrt(3)) / 2, (1 + math.sqrt(3)) / 2])
-    assert m["f_critiques"][0] == pytest.approx(5) and m["f_critiques"][2] == pytest.approx((11 - 6 * math.sqrt(3)) / 4)
+    assert m["f(x1), minimum local"] == pytest.approx(5)
+    assert m["f(x2), maximum local"] == pytest.approx(5.348, abs=5e-4)      # f(x₂) ≈ 5.348
+    assert m["x3 = (1 + √3)/2"] == pytest.approx(1.3660254037844386)
+    assert m["f(x3) = (11 − 6√3)/4, minimum global"] == pytest.approx((11 - 6 * math.sqrt(3)) / 4)
     d2 = r["derivee-seconde"]
-    assert d2["f''(0)"] == -4 and d2["f''(4/3)"] == pytest.approx(4) and d2["(x³)''(−2)"] == -12
-    assert d2["f(4/3)"] == pytest.approx(22 / 27)
+    assert d2["f''(0)"] == -4 and d2["f''(4/3)"] == pytest.approx(4) and d2["(x³)'' en −2"] == -12
+    assert d2["f(4/3) = 22/27"] == pytest.approx(22 / 27)
+
+
+def test_newton(chapitre_1):
+    r, _ = chapitre_1
     n = r["newton"]
-    assert n["racine_cubique"][1] == 7 and n["racine_cubique"][2] == pytest.approx(262 / 49)
-    assert n["racine_cubique"][5] == pytest.approx(4.641589428644892, abs=1e-14)
-    assert n["racine_cubique"][6] == pytest.approx(4.641588833612856, abs=1e-14)
+    suite = n["racine_cubique"]
+    assert suite[1] == 7 and suite[2] == pytest.approx(262 / 49)
+    assert suite[3] == pytest.approx(4.7305, abs=1e-4) and suite[4] == pytest.approx(4.6432, abs=1e-4)
+    assert math.floor(suite[3] * 1e4) / 1e4 == 4.7305 and math.floor(suite[4] * 1e4) / 1e4 == 4.6432
+    assert suite[5] == pytest.approx(4.641589428644892, abs=1e-14)
+    assert suite[6] == pytest.approx(4.641588833612856, abs=1e-14)
+    assert n["∛100 : x1 … x5"] == suite[1:6]
     assert n["mille_decimales"] == "4." + MILLE_DECIMALES
+    assert n["x13 : décimales égales au livre"] == 1000
     assert [round(x, 10) for x in n["depuis_0"]] == [0, 0.5, 0.4506266931, 0.4501836476, 0.4501836113]
-    assert [round(x, 10) for x in n["depuis_10"][1:4]] == [-4.3127566512, -1.4932228819, 1.5615319504]
+    assert [round(x, 10) for x in n["depuis_10"][1:]] == [
+        -4.3127566512, -1.4932228819, 1.5615319504, 0.5235838839, 0.4511295428, 0.4501837766, 0.4501836113]
     assert n["ell"] == pytest.approx(0.45018361129487355, abs=1e-12)
-    assert n["g(ell)"] == pytest.approx(0.7675344248417844, abs=1e-12)
-    for nom in ["ch01-tangente-racine", "ch01-activations", "ch01-point-le-plus-proche", "ch01-derivee-seconde",
-                "ch01-newton-minimum", "ch01-newton-tangentes"]:
-        assert (figures / f"{nom}.png").stat().st_size > 1000, nom
+    assert n["g_ell"] == pytest.approx(0.7675344248417844, abs=1e-12)
+
+
+def test_aucun_desaccord_avec_le_livre(chapitre_1, capsys):
+    """Toutes les lignes « mesuré / livre » du chapitre sont ✓ (le livre tronque ses décimales)."""
+    from keras_facile.lecon import executer_chapitre
+
+    executer_chapitre(1, ["--rapide"])
+    lignes = capsys.readouterr().out.splitlines()
+    assert not [l for l in lignes if l.startswith("  ✗")]
+    assert sum(l.startswith("  ✓") for l in lignes) == 33   # les 33 nombres du livre comparés
+
+
+def test_figures(chapitre_1):
+    r, figures = chapitre_1
+    assert sorted(p.stem for p in figures.glob("*.png")) == sorted(FIGURES)
+    # la tangente à √x en 1 et trois sécantes qui passent par (1, 1)
+    ax = r["approximations"]["fig_tangente"].axes[0]
+    x, y = courbe(ax, 0)
+    np.testing.assert_allclose(y, np.sqrt(x))
+    x, y = courbe(ax, 1)
+    np.testing.assert_allclose(y, x / 2 + 1 / 2)
+    for k, x1 in zip((2, 3, 4), (3, 2, 1.5)):
+        x, y = courbe(ax, k)
+        np.testing.assert_allclose(np.interp([1, x1], x, y), [1, math.sqrt(x1)], atol=1e-9)
+    # les six fonctions d'activation, et la tangente de σ en 0
+    axes = r["activations"]["fig_activations"].axes
+    x, _ = courbe(axes[0])
+    attendues = [np.where(x >= 0, 1.0, 0.0), 0.5 * x + 1, np.where(x < 0, 0.2 * x, x), np.maximum(x, 0),
+                 1 / (1 + np.exp(-x)), np.tanh(x)]
+    for ax, y in zip(axes, attendues):
+        np.testing.assert_allclose(courbe(ax)[1], y, atol=1e-7)
+    np.testing.assert_allclose(courbe(axes[4], 1)[1], x / 4 + 0.5)
+    # AM² = x⁴ − 3x² − 2x + 5 et ses trois points critiques
+    ax = r["minimum"]["fig_plus_proche"].axes[0]
+    x, y = courbe(ax)
+    np.testing.assert_allclose(y, x ** 4 - 3 * x ** 2 - 2 * x + 5)
+    np.testing.assert_allclose(ax.collections[0].get_offsets()[:, 0],
+                               [-1, (1 - math.sqrt(3)) / 2, (1 + math.sqrt(3)) / 2])
+    x, y = courbe(r["derivee-seconde"]["fig_seconde"].axes[0])
+    np.testing.assert_allclose(y, x ** 3 - 2 * x ** 2 + 2)
+    ax = r["newton"]["fig_minimum"].axes[0]
+    x, y = courbe(ax)
+    np.testing.assert_allclose(y, x ** 2 - np.sin(x) + 1)
+    np.testing.assert_allclose(ax.collections[0].get_offsets()[0], [0.4501836113, 0.7675344248], atol=1e-9)
+    # chaque tangente de Newton recoupe l'axe des x à l'itéré suivant : 7, puis 262/49, puis 4.7305…
+    ax = r["newton"]["fig_tangentes"].axes[0]
+    suite = r["newton"]["racine_cubique"]
+    x, y = courbe(ax, 0)
+    np.testing.assert_allclose(y, x ** 3 - 100)
+    for k in range(3):
+        x, y = courbe(ax, k + 1)
+        pente = (y[-1] - y[0]) / (x[-1] - x[0])
+        assert y[0] - pente * x[0] == pytest.approx(-pente * suite[k + 1])   # zéro de la tangente en x_{k+1}
