@@ -10,6 +10,8 @@ un écart maximal. Les listes et tableaux se comparent élément par élément.
 (True, True, False)
 >>> accord(2.0, 2), accord(2.001, 2), accord([1.0, 0.50004], [1, 0.5])
 (True, False, True)
+>>> accord(4.641588833612856, "4.641588833612"), accord(-0.9525741, "-0.952"), accord(-0.9505, "-0.952")
+(True, True, False)
 >>> texte_valeur(0.123031831), texte_valeur((1, 1)), texte_valeur([2.0, 1.5])
 ('0.123032', '(1, 1)', '[2. , 1.5]')
 """
@@ -20,7 +22,7 @@ import math
 import numbers
 import re
 
-__all__ = ["accord", "texte_valeur"]
+__all__ = ["accord", "texte_valeur", "decimales_du_livre"]
 
 
 
@@ -54,9 +56,23 @@ def _accord_scalaire(mesure, livre, tol) -> bool:
     if isinstance(livre, numbers.Integral) or d == 0 and not isinstance(livre, float):
         return abs(m - l) <= 1e-6 * max(1.0, abs(l))
     unite = 10.0 ** -d
-    arrondi = abs(m - l) <= unite / 2 * (1 + 1e-9)
-    tronque = abs(math.trunc(m / unite) * unite - l) <= unite * 1e-6
+    # quelques ulps de marge : « 4.641588833612 » est bien 4.641588833612856 tronqué
+    marge = 8 * math.ulp(max(abs(m), abs(l), unite))
+    arrondi = abs(m - l) <= unite / 2 + marge
+    ecart = (m - l) if l > 0 or (l == 0 and m >= 0) else (l - m)   # tronquer va vers zéro
+    tronque = -marge <= ecart < unite + marge
     return arrondi or tronque
+
+
+def decimales_du_livre(livre) -> int | None:
+    """Le nombre de décimales d'une valeur du livre écrite en nombre (``"0.4506266930"`` → 10)."""
+    if isinstance(livre, bool) or not isinstance(livre, (str, float)):
+        return None
+    try:
+        float(livre.replace(" ", "").replace(",", ".") if isinstance(livre, str) else livre)
+    except ValueError:
+        return None
+    return _decimales(livre if isinstance(livre, str) else repr(livre))
 
 
 def accord(mesure, livre, tol=None) -> bool:

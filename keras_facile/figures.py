@@ -158,7 +158,8 @@ def terminer_figure(fig, fichier=None, afficher=None):
     force ``plt.show()`` ; ``False`` ne montre rien.
     """
     global _non_montrees
-    fig.tight_layout()
+    if not all(getattr(ax, "name", "") == "3d" for ax in fig.axes):
+        fig.tight_layout()        # (lent et sans effet pour des axes 3-D)
     if fichier is not None:
         enregistrer_figure(fig, fichier)
     if afficher is True:

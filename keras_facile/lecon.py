@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import chemin_chapitre
-from .comparaison import accord, texte_valeur
+from .comparaison import accord, decimales_du_livre, texte_valeur
 
 __all__ = [
     "demarrer_lecon",
@@ -170,7 +170,11 @@ class Lecon:
         else:
             texte_livre = texte_valeur(livre)
         ecart = f" ± {tol:g}" if tol is not None else ""
-        print(f"  {'✓' if ok else '✗'} {etiquette:<36} mesuré : {texte_valeur(mesure):<15} livre : {texte_livre}{ecart}{suite}")
+        texte_mesure = texte_valeur(mesure)
+        d = decimales_du_livre(livre)
+        if d is not None and d > 4 and isinstance(mesure, numbers.Real) and not isinstance(mesure, bool):
+            texte_mesure = f"{float(mesure):.{d + 2}f}"     # assez de chiffres pour voir l'accord
+        print(f"  {'✓' if ok else '✗'} {etiquette:<36} mesuré : {texte_mesure:<15} livre : {texte_livre}{ecart}{suite}")
         return None
 
     # -- figures -------------------------------------------------------------
