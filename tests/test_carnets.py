@@ -51,8 +51,9 @@ def test_listing_6_8_une_seule_image(tmp_path):
 @pytest.mark.lent
 @pytest.mark.parametrize("numero", [5, 6, 10, 14])
 def test_carnet_rapide_du_chapitre(numero, tmp_path, monkeypatch, donnees_factices, cache_factice):
-    """Le carnet --rapide tourne de haut en bas sans erreur, en moins d'une minute, et montre chaque
-    figure du chapitre exactement une fois (autant d'images que de PNG écrits par le script)."""
+    """Le carnet --rapide tourne de haut en bas sans erreur et montre chaque figure du chapitre
+    exactement une fois (autant d'images que de PNG écrits par le script). Sa durée (cible : moins
+    d'une minute) est mesurée par benchmarks/carnets.py, pas ici."""
     from tests.conftest import donnees_reelles_disponibles
 
     if donnees_reelles_disponibles() is None:
@@ -64,4 +65,3 @@ def test_carnet_rapide_du_chapitre(numero, tmp_path, monkeypatch, donnees_factic
     figures = tmp_path / "figures"
     executer_chapitre(numero, ["--rapide", "--figures", str(figures)])
     assert bilan.images == len(list(figures.glob("*.png"))) > 0
-    assert bilan.duree < 60, f"carnet rapide du chapitre {numero} : {bilan.duree:.0f} s"
