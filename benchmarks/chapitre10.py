@@ -10,7 +10,7 @@ réglages du livre (sgd, lots de 32 ; adam pour CIFAR-10). Le jeu CIFAR-10 de
 from __future__ import annotations
 
 
-from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
+from keras_facile.parseur import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: F401
 from keras_facile import *
 from keras_facile.donnees import charger_cifar10, charger_imdb, charger_mnist, vectoriser_sequences

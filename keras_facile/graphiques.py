@@ -1,10 +1,9 @@
 """Les graphiques du livre : la fonction calculée par un réseau à 1, 2 ou 3 entrées.
 
 Chaque fonction ``affichage_*`` garde les valeurs par défaut du livre, respecte
-``rang`` (le neurone de sortie tracé), renvoie la figure Matplotlib, l'enregistre
-si ``fichier`` est donné, et n'appelle ``plt.show()`` que lorsqu'un écran est
-disponible et qu'on n'est pas dans un script de chapitre (jamais bloquant sans
-écran). Les sorties sont calculées en un seul appel sur toute la grille.
+``rang`` (le neurone de sortie tracé), renvoie la figure Matplotlib et
+l'enregistre si ``fichier`` est donné ; :mod:`keras_facile.figures` décide de
+l'afficher (une seule fois dans un carnet, jamais bloquant sans écran). Les sorties sont calculées en un seul appel sur toute la grille.
 """
 from __future__ import annotations
 
@@ -14,11 +13,8 @@ import numpy as np
 
 from . import _config  # noqa: F401
 
-import matplotlib
-import matplotlib.pyplot as plt
-
-from .chapitre import chapitre_en_cours
 from .evaluation import dimension_entree, dimension_sortie, evaluer_lot
+from .figures import nouvelle_figure, sous_figures, terminer_figure
 
 __all__ = [
     "affichage_evaluation_une_var",
@@ -26,25 +22,7 @@ __all__ = [
     "affichage_evaluation_deux_var_3d",
     "affichage_evaluation_deux_var_2d",
     "affichage_evaluation_trois_var",
-    "terminer_figure",
 ]
-
-_BACKENDS_SANS_ECRAN = {"agg", "pdf", "svg", "ps", "cairo", "template", "module://matplotlib_inline.backend_inline"}
-
-
-def terminer_figure(fig, fichier=None, afficher=None):
-    """Enregistre ``fig`` dans ``fichier`` (si donné) puis l'affiche si c'est
-    possible et demandé. ``afficher=None`` : afficher seulement hors chapitre et
-    si le backend Matplotlib est interactif. Renvoie ``fig``."""
-    fig.tight_layout()
-    if fichier is not None:
-        fig.savefig(fichier)
-    if afficher is None:
-        afficher = not chapitre_en_cours() and matplotlib.get_backend().lower() not in _BACKENDS_SANS_ECRAN
-    if afficher:
-        plt.show()
-    return fig
-
 
 def _verifier_entrees(modele, n: int, fonction: str):
     recu = dimension_entree(modele)
@@ -91,7 +69,7 @@ def _courbe_une_var(modele, a, b, rang, num, fonction):
 def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, afficher=None):
     """Graphe de la fonction F calculée par un réseau à une entrée, sur [a, b]."""
     liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_evaluation_une_var")
-    fig, ax = plt.subplots()
+    fig, ax = sous_figures()
     ax.plot(liste_x, liste_y)
     ax.set_xlabel("x")
     ax.set_ylabel("F(x)")
@@ -101,7 +79,7 @@ def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, af
 def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, afficher=None):
     """La fonction ``f`` (en rouge) et la fonction F du réseau (en bleu) sur [a, b]."""
     liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_approximation")
-    fig, ax = plt.subplots()
+    fig, ax = sous_figures()
     ax.plot(liste_x, f(liste_x), color="red", label="f")
     ax.plot(liste_x, liste_y, color="blue", linewidth=2, label="réseau F")
     ax.legend()
@@ -122,7 +100,7 @@ def _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num):
 def affichage_evaluation_deux_var_3d(modele, xmin, xmax, ymin, ymax, rang=0, num=20, fichier=None, afficher=None):
     """Surface z = F(x, y) d'un réseau à deux entrées sur [xmin, xmax] × [ymin, ymax]."""
     X, Y, Z = _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num)
-    fig = plt.figure()
+    fig = nouvelle_figure()
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(X, Y, Z, cmap="viridis")
     ax.set_xlabel("axe x")
@@ -135,7 +113,7 @@ def affichage_evaluation_deux_var_2d(modele, xmin, xmax, ymin, ymax, rang=0, num
                                      fichier=None, afficher=None):
     """Lignes de niveau (zones colorées) de F(x, y) dans le plan, avec la barre de couleurs."""
     X, Y, Z = _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num)
-    fig, ax = plt.subplots()
+    fig, ax = sous_figures()
     zones = ax.contourf(X, Y, Z, niveaux, cmap="hot")
     fig.colorbar(zones, ax=ax)
     ax.axis("equal")
@@ -154,7 +132,7 @@ def affichage_evaluation_trois_var(modele, xmin, xmax, ymin, ymax, zmin, zmax, r
     X, Y, Z = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num),
                           np.linspace(zmin, zmax, num))
     S = _sorties(modele, np.c_[X.ravel(), Y.ravel(), Z.ravel()], rang)
-    fig = plt.figure()
+    fig = nouvelle_figure()
     ax = fig.add_subplot(projection="3d")
     points = ax.scatter(X.ravel(), Y.ravel(), Z.ravel(), c=S, cmap="hot")
     fig.colorbar(points, ax=ax)

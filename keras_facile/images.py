@@ -178,9 +178,9 @@ def affichage_avant_apres(A, B, titre_avant="Image originale", titre_apres="Imag
     ``limiter=True`` affiche B ramenée dans 0..255 (sinon Matplotlib étire ses
     valeurs entre son minimum et son maximum). Renvoie la figure.
     """
-    import matplotlib.pyplot as plt
+    from .figures import sous_figures, terminer_figure
 
-    fig, (ax, bx) = plt.subplots(1, 2, figsize=(10, 5))
+    fig, (ax, bx) = sous_figures(1, 2, figsize=(10, 5))
     ax.set_title(titre_avant)
     ax.imshow(A, cmap="gray")
     bx.set_title(titre_apres)
@@ -191,14 +191,19 @@ def affichage_avant_apres(A, B, titre_avant="Image originale", titre_apres="Imag
     for a in (ax, bx):
         a.set_xticks([])
         a.set_yticks([])
-    fig.tight_layout()
-    return fig
+    return terminer_figure(fig)
 
 
 def affichage_images(images, titres=None, lignes=None, colonnes=None, cmap="gray",
                      titre=None, figsize=None, vmin=None, vmax=None):
     """Une grille d'images (2-D en gris, ou (h, l, 3) en couleur) avec leurs titres."""
-    import matplotlib.pyplot as plt
+    from .figures import terminer_figure
+
+    return terminer_figure(_grille_images(images, titres, lignes, colonnes, cmap, titre, figsize, vmin, vmax))
+
+
+def _grille_images(images, titres, lignes, colonnes, cmap, titre, figsize, vmin, vmax):
+    from .figures import sous_figures
 
     images = list(images)
     n = len(images)
@@ -208,7 +213,7 @@ def affichage_images(images, titres=None, lignes=None, colonnes=None, cmap="gray
         raise ValueError(f"il faut autant de titres que d'images ({n}), reçu {len(titres)}")
     colonnes = colonnes or min(n, 5)
     lignes = lignes or int(np.ceil(n / colonnes))
-    fig, axes = plt.subplots(lignes, colonnes, figsize=figsize or (2.2 * colonnes, 2.4 * lignes),
+    fig, axes = sous_figures(lignes, colonnes, figsize=figsize or (2.2 * colonnes, 2.4 * lignes),
                              squeeze=False)
     for k, ax in enumerate(axes.flat):
         ax.set_xticks([])
@@ -224,7 +229,6 @@ def affichage_images(images, titres=None, lignes=None, colonnes=None, cmap="gray
             ax.set_title(titres[k], fontsize=9)
     if titre:
         fig.suptitle(titre)
-    fig.tight_layout()
     return fig
 
 
@@ -241,9 +245,11 @@ def affichage_predictions(images, attendus, predits, probabilites, noms, colonne
         raise ValueError("images, attendus, predits et probabilites doivent avoir la même longueur")
     titres = [f"Attendu : {noms[int(a)]}\nPrédit : {noms[int(p)]} ({100 * float(q):.0f} %)"
               for a, p, q in zip(attendus, predits, probabilites)]
-    fig = affichage_images(images, titres, colonnes=colonnes, cmap=cmap,
-                           figsize=(3.2 * colonnes, 3.4 * int(np.ceil(n / colonnes))))
+    fig = _grille_images(images, titres, None, colonnes, cmap, None,
+                         (3.2 * colonnes, 3.4 * int(np.ceil(n / colonnes))), None, None)
     for ax, a, p in zip(fig.axes, attendus, predits):
         if int(a) != int(p):
             ax.title.set_color("red")
-    return fig
+    from .figures import terminer_figure
+
+    return terminer_figure(fig)

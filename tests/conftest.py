@@ -43,7 +43,7 @@ def cache_factice(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def lancer_chapitre(donnees_factices, cache_factice, tmp_path, monkeypatch):
-    from keras_facile.chapitre import executer_chapitre
+    from keras_facile.lecon import executer_chapitre
 
     def lancer(numero, *options, rapide=True):
         monkeypatch.setenv("KERAS_FACILE_DATA", str(donnees_factices))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..chapitre import ParseurFrancais
+from ..parseur import ParseurFrancais
 from .recherche import DonneesIntrouvables, dossiers_de_recherche, telecharger, dossier_de_telechargement, trouver
 
 JEUX = {
