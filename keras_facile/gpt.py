@@ -23,7 +23,7 @@ import keras
 from keras import layers, ops
 
 __all__ = ["nombre_parametres_gpt", "BlocGPT", "PlongementPositions", "modele_gpt", "fenetres", "generer",
-           "cartes_attention", "entropie_unigramme", "entropie_bigramme", "choisir_lambda_bigramme", "entropie_gpt",
+           "cartes_attention", "affichage_cartes_attention", "entropie_unigramme", "entropie_bigramme", "choisir_lambda_bigramme", "entropie_gpt",
            "cle_gpt", "gpt_en_cache"]
 
 
@@ -163,6 +163,34 @@ def cartes_attention(modele, ids):
     return np.array(cartes)
 
 
+def affichage_cartes_attention(cartes, etiquettes, bloc=-1, fichier=None):
+    """Les matrices d'attention de toutes les têtes d'un bloc (par défaut le dernier), côte à côte :
+    ligne i = le token qui regarde, colonne j = le token regardé. ``cartes`` : le résultat de
+    :func:`cartes_attention`, forme (blocs, têtes, L, L) ; ``etiquettes`` : les L tokens. Renvoie la figure.
+
+    >>> fig = affichage_cartes_attention(np.tril(np.ones((1, 2, 3, 3))) / 3, ["le", " ", "chat"])
+    >>> [ax.get_title() for ax in fig.axes]
+    ['dernier bloc, tête 0', 'dernier bloc, tête 1']
+    """
+    from .figures import sous_figures, terminer_figure
+
+    cartes = np.asarray(cartes)
+    if cartes.ndim != 4 or cartes.shape[-1] != cartes.shape[-2]:
+        raise ValueError(f"cartes doit être de forme (blocs, têtes, L, L), reçu la forme {cartes.shape}")
+    if len(etiquettes) != cartes.shape[-1]:
+        raise ValueError(f"etiquettes doit donner un nom par token ({cartes.shape[-1]}), reçu {len(etiquettes)}")
+    if not -cartes.shape[0] <= bloc < cartes.shape[0]:
+        raise ValueError(f"bloc doit être dans [{-cartes.shape[0]}, {cartes.shape[0] - 1}], reçu {bloc!r}")
+    nom_bloc = "dernier bloc" if bloc in (-1, cartes.shape[0] - 1) else f"bloc {bloc % cartes.shape[0]}"
+    fig, axes = sous_figures(1, cartes.shape[1], figsize=(4 * cartes.shape[1], 4))
+    for h, ax in enumerate(np.atleast_1d(axes)):
+        ax.imshow(cartes[bloc, h], cmap="viridis")
+        ax.set_xticks(range(len(etiquettes)), etiquettes, rotation=90, fontsize=6)
+        ax.set_yticks(range(len(etiquettes)), etiquettes, fontsize=6)
+        ax.set_title(f"{nom_bloc}, tête {h}")
+    return terminer_figure(fig, fichier)
+
+
 # ---------------------------------------------------------------------------
 # Modèles de référence : unigramme et bigramme (pour juger l'erreur du GPT)
 # ---------------------------------------------------------------------------
@@ -275,7 +303,7 @@ def _dossier_modeles(dossier):
     return Path(dossier).expanduser()
 
 
-def gpt_en_cache(config, entrainer, nom="petit_gpt", dossier=None):
+def gpt_en_cache(config, entrainer, nom="petit_gpt", dossier=None, reentrainer=False):
     """Le GPT décrit par ``config`` : relu du cache s'il y est déjà, sinon entraîné puis enregistré.
 
     - ``config`` : dict de valeurs simples décrivant données, tokeniseur, modèle et entraînement
@@ -283,7 +311,8 @@ def gpt_en_cache(config, entrainer, nom="petit_gpt", dossier=None):
     - ``entrainer()`` : appelée seulement si le modèle n'est pas en cache ; renvoie
       ``(modele, infos)``, ``infos`` étant un dict de valeurs simples à garder avec lui
       (historique de l'erreur, tokeniseur…) ;
-    - ``dossier`` : par défaut ``<cache>/modeles`` (``KERAS_FACILE_CACHE``, sinon ``~/.cache/keras_facile``).
+    - ``dossier`` : par défaut ``<cache>/modeles`` (``KERAS_FACILE_CACHE``, sinon ``~/.cache/keras_facile``) ;
+    - ``reentrainer=True`` : entraîner de nouveau même si le modèle est en cache (il est remplacé).
 
     Le modèle et ses infos sont écrits ensemble dans ``<dossier>/<nom>-<clé>/`` (``modele.keras`` et
     ``infos.json``), d'abord sous un nom temporaire puis renommés d'un coup (``os.replace``) : une
@@ -297,9 +326,11 @@ def gpt_en_cache(config, entrainer, nom="petit_gpt", dossier=None):
         raise TypeError(f"entrainer doit être une fonction sans argument qui renvoie (modele, infos), reçu {entrainer!r}")
     if not isinstance(nom, str) or not nom or not all(c.isalnum() or c in "-_" for c in nom):
         raise ValueError(f"nom invalide : {nom!r} (lettres, chiffres, - et _)")
+    if not isinstance(reentrainer, bool):
+        raise TypeError(f"reentrainer doit valoir True ou False, reçu {reentrainer!r}")
     racine = _dossier_modeles(dossier)
     final = racine / f"{nom}-{cle}"
-    if final.is_dir():
+    if final.is_dir() and not reentrainer:
         try:
             infos = json.loads((final / "infos.json").read_text(encoding="utf-8"))
             if infos.get("cle") != cle:
@@ -331,6 +362,8 @@ def gpt_en_cache(config, entrainer, nom="petit_gpt", dossier=None):
         temporaire.mkdir()
         modele.save(temporaire / "modele.keras")
         (temporaire / "infos.json").write_text(contenu, encoding="utf-8")
+        if reentrainer:
+            shutil.rmtree(final, ignore_errors=True)
         try:
             os.replace(temporaire, final)
         except OSError:        # un autre processus l'a écrit entre-temps : on garde le sien

@@ -292,6 +292,25 @@ def test_gpt_en_cache_abime_est_reentraine(tmp_path, capsys):
     assert (depuis_cache, len(appels)) == (True, 2)
 
 
+def test_gpt_en_cache_reentrainer_remplace_le_modele(tmp_path):
+    from keras_facile.gpt import cle_gpt, gpt_en_cache
+
+    config, appels = _config_minuscule(), []
+    premier, _, _ = gpt_en_cache(config, _entraineur(config, appels), dossier=tmp_path)
+    x = np.arange(6, dtype="int32")[None, :]
+    # même configuration, autre entraînement (graine changée en douce) : reentrainer=True le range à la place
+    autre = dict(config, graine=1)
+    second, _, depuis_cache = gpt_en_cache(config, _entraineur(autre, appels), dossier=tmp_path, reentrainer=True)
+    assert (depuis_cache, len(appels)) == (False, 2)
+    assert not np.array_equal(np.asarray(second(x)), np.asarray(premier(x)))
+    relu, _, depuis_cache = gpt_en_cache(config, _entraineur(config, appels), dossier=tmp_path)
+    assert (depuis_cache, len(appels)) == (True, 2)
+    np.testing.assert_array_equal(np.asarray(relu(x)), np.asarray(second(x)))
+    assert [p.name for p in tmp_path.iterdir()] == [f"petit_gpt-{cle_gpt(config)}"]
+    with pytest.raises(TypeError, match="reentrainer"):
+        gpt_en_cache(config, _entraineur(config, appels), dossier=tmp_path, reentrainer="oui")
+
+
 def test_gpt_en_cache_refuse_les_mauvaises_entrees(tmp_path):
     from keras_facile.gpt import cle_gpt, gpt_en_cache
 
