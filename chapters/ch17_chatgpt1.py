@@ -197,7 +197,8 @@ print("décodage sans perte :", sans_perte)
 caracteres = len(texte)
 tokens = len(bpe.encoder(texte))
 print(f"compression : {caracteres} caractères → {tokens} tokens ({caracteres / tokens:.2f} caractères par token)")
-lecon.comparer("caractères par token", caracteres / tokens, note=f"{len(bpe.fusions)} fusions ; GPT-2 : ≈ 4 avec 50 000")
+lecon.comparer("caractères par token", caracteres / tokens,
+               note=f"{len(bpe.fusions)} fusions ; GPT-2 : ≈ 4 avec 50 000")
 
 # %% [markdown]
 # ## §4 — Plongements : distance, similarité cosinus, dimension, ACP

@@ -243,7 +243,6 @@ print(f"erreur max sur [−4, 4] : tanh {erreurs['tanh']:.2e}, sigmoïde {erreur
 ecart_keras = float(np.max(np.abs(np.asarray(keras.activations.gelu(x)) - exacte)))
 ecart_keras_tanh = float(np.max(np.abs(np.asarray(keras.ops.gelu(x)) - at.gelu_tanh(x))))
 print(f"keras.activations.gelu (erf) : écart {ecart_keras:.1e} ; keras.ops.gelu (tanh) : écart {ecart_keras_tanh:.1e}")
-valeurs = {v: (float(at.gelu(v)), float(at.gelu_tanh(v)), float(at.gelu_sigmoide(v))) for v in (-3, -1, 0.5, 2)}
 
 # %%
 t = np.linspace(-4, 3, 200)

@@ -2,6 +2,10 @@
 blocs d'attention causale (normalisation, attention à plusieurs têtes, MLP avec GELU, flux résiduel),
 normalisation finale, retranscription liée au plongement — l'architecture de GPT-2, en petit.
 
+Les couches s'enregistrent à la manière de Keras 3 (``register_keras_serializable``) : un GPT se
+sauve en ``.keras`` et se relit par ``keras.saving.load_model`` (ce module importé) ;
+:func:`gpt_en_cache` garde un GPT entraîné dans le cache de keras_facile.
+
 >>> nombre_parametres_gpt()            # GPT-2 small : N = 50257, K = 1024, n = 768, 12 couches
 124439808
 """
@@ -23,8 +27,8 @@ import keras
 from keras import layers, ops
 
 __all__ = ["nombre_parametres_gpt", "BlocGPT", "PlongementPositions", "modele_gpt", "fenetres", "generer",
-           "cartes_attention", "affichage_cartes_attention", "entropie_unigramme", "entropie_bigramme", "choisir_lambda_bigramme", "entropie_gpt",
-           "cle_gpt", "gpt_en_cache"]
+           "cartes_attention", "affichage_cartes_attention", "entropie_unigramme", "entropie_bigramme",
+           "choisir_lambda_bigramme", "entropie_gpt", "cle_gpt", "gpt_en_cache"]
 
 
 def nombre_parametres_gpt(N=50257, K=1024, n=768, couches=12, facteur_mlp=4, lier=True) -> int:
@@ -323,7 +327,8 @@ def gpt_en_cache(config, entrainer, nom="petit_gpt", dossier=None, reentrainer=F
     """
     cle = cle_gpt(config)
     if not callable(entrainer):
-        raise TypeError(f"entrainer doit être une fonction sans argument qui renvoie (modele, infos), reçu {entrainer!r}")
+        raise TypeError("entrainer doit être une fonction sans argument qui renvoie (modele, infos), "
+                        f"reçu {entrainer!r}")
     if not isinstance(nom, str) or not nom or not all(c.isalnum() or c in "-_" for c in nom):
         raise ValueError(f"nom invalide : {nom!r} (lettres, chiffres, - et _)")
     if not isinstance(reentrainer, bool):

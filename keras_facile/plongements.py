@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = ["distance", "similarite_cosinus", "plus_proches", "analogie", "acp", "projection_droite",
-           "cooccurrences", "probabilites_successeurs", "modele_plongement", "affichage_nuage_classes", "COULEURS_CHIFFRES"]
+           "cooccurrences", "probabilites_successeurs", "modele_plongement", "affichage_nuage_classes",
+           "COULEURS_CHIFFRES"]
 
 
 def distance(X, Y) -> float:

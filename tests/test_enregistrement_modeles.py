@@ -48,14 +48,15 @@ _SCRIPT = textwrap.dedent('''
         try:
             resultats[nom] = relire(nom, "relu")
         except Exception as e:
-            resultats[nom] = {"etat": "erreur", "message": f"{type(e).__name__}: {e}"[:400]}
+            resultats[nom] = {"etat": "erreur", "message": f"{type(e).__name__}: {e}"[:20000]}
     for nom, m in manifeste.items():           # 2e passage, pour les échecs : avec le module du modèle
         if resultats[nom]["etat"] != "ok":
             try:
                 importlib.import_module(m["module"])
                 resultats[nom]["apres_import_du_module"] = relire(nom, "relu_apres_import")
             except Exception as e:
-                resultats[nom]["apres_import_du_module"] = {"etat": "erreur", "message": f"{type(e).__name__}: {e}"[:400]}
+                resultats[nom]["apres_import_du_module"] = {"etat": "erreur",
+                                                            "message": f"{type(e).__name__}: {e}"[:20000]}
     print(json.dumps(resultats))
 ''')
 
@@ -217,7 +218,7 @@ def test_relu_apres_import_du_module(aller_retour, nom):
     """Le modèle lui-même s'enregistre bien : il suffit que son module soit importé."""
     dossier, sorties, poids, relus = aller_retour
     if relus[nom]["etat"] != "ok":             # l'échec attendu : couche inconnue de Keras, rien d'autre
-        assert "Could not locate class 'BlocGPT'" in relus[nom]["message"], relus[nom]
+        assert "Could not locate class 'PlongementPositions'" in relus[nom]["message"], relus[nom]
     r = relus[nom] if relus[nom]["etat"] == "ok" else relus[nom]["apres_import_du_module"]
     assert r["etat"] == "ok", relus[nom]
     assert r["poids"] == poids[nom]
