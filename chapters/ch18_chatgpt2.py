@@ -16,7 +16,7 @@
 # le relit au lieu de l'entraîner de nouveau.
 #
 # Durée mesurée sur 2 cœurs : 13 min, presque tout pour entraîner le petit GPT (8 époques de
-# 770 lots, 460 000 poids, erreur 3.43 → 2.20), quelques secondes quand il est dans le cache ;
+# 770 lots, 460 000 poids, erreur 3.43 → 2.20) ; 10 s quand il est déjà dans le cache ;
 # `--rapide` : moins de 10 secondes.
 
 # %%
@@ -266,7 +266,7 @@ lecon.figure(fig, "ch18-gelu")
 # au hasard elle vaudrait ln N.
 
 # %%
-lecon.section("petit-gpt", duree="9 à 13 min ; 5 s si le GPT est dans le cache (rapide : 4 s)")
+lecon.section("petit-gpt", duree="9 à 13 min ; 2 s si le GPT est dans le cache (rapide : 4 s)")
 poids_gpt2 = nombre_parametres_gpt()
 print("GPT-2 small (N = 50257, K = 1024, n = 768, 12 blocs, plongements liés) :", poids_gpt2, "poids")
 lecon.comparer("poids de GPT-2 small", poids_gpt2, note="le livre : 117 millions, le chiffre historique")
@@ -297,7 +297,7 @@ lecon.figure(fig, "ch18-gpt-erreur")
 # sur une phrase : des matrices triangulaires (masque causal).
 
 # %%
-lecon.section("generation", duree="5 s si le GPT est dans le cache, sinon celle de petit-gpt (rapide : 2 s)")
+lecon.section("generation", duree="7 s si le GPT est dans le cache, sinon celle de petit-gpt (rapide : 2 s)")
 NB_TOKENS = lecon.taille(40, rapide=10)
 modele, bpe, infos, depuis_cache = petit_gpt()
 debut = bpe.encoder("this movie is")
