@@ -5,6 +5,8 @@
 [('a', 'b'), ('b', 'a'), ('ba', 'c')]
 >>> bpe.encoder_mots("ab ab abc dbac bacde")
 [[6], [6], [6, 3], [4, 8], [8, 4, 5]]
+>>> TokeniseurBPE.depuis_dict(bpe.vers_dict()) == bpe      # se garde en JSON (cache du chapitre 18)
+True
 """
 from __future__ import annotations
 
@@ -104,6 +106,23 @@ class TokeniseurBPE:
     def decoder(self, ids) -> str:
         vocab = self.vocabulaire + [" "]
         return "".join(vocab[i] for i in ids)
+
+    def vers_dict(self) -> dict:
+        """Le tokeniseur en valeurs simples (listes de textes et de nombres), à écrire en JSON."""
+        return {"vocabulaire": list(self.vocabulaire), "fusions": [list(p) for p in self.fusions],
+                "journal": [[list(p), int(n)] for p, n in self.journal]}
+
+    @classmethod
+    def depuis_dict(cls, d: dict) -> "TokeniseurBPE":
+        """L'inverse de :meth:`vers_dict`."""
+        if not isinstance(d, dict) or "vocabulaire" not in d:
+            raise TypeError(f"d doit être un dict issu de vers_dict() (avec « vocabulaire »), reçu {d!r}")
+        try:
+            return cls([str(t) for t in d["vocabulaire"]],
+                       [(str(a), str(b)) for a, b in d.get("fusions", [])],
+                       [((str(a), str(b)), int(n)) for (a, b), n in d.get("journal", [])])
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"d n'a pas la forme donnée par vers_dict() ({e}) : {d!r}") from None
 
     @property
     def taille(self) -> int:

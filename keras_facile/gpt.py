@@ -2,10 +2,22 @@
 blocs d'attention causale (normalisation, attention à plusieurs têtes, MLP avec GELU, flux résiduel),
 normalisation finale, retranscription liée au plongement — l'architecture de GPT-2, en petit.
 
+Les couches s'enregistrent à la manière de Keras 3 (``register_keras_serializable``) : un GPT se
+sauve en ``.keras`` et se relit par ``keras.saving.load_model`` (ce module importé) ;
+:func:`gpt_en_cache` garde un GPT entraîné dans le cache de keras_facile.
+
 >>> nombre_parametres_gpt()            # GPT-2 small : N = 50257, K = 1024, n = 768, 12 couches
 124439808
 """
 from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 
@@ -14,8 +26,9 @@ from . import _config  # noqa: F401
 import keras
 from keras import layers, ops
 
-__all__ = ["nombre_parametres_gpt", "BlocGPT", "PlongementPositions", "Retranscription", "modele_gpt", "fenetres", "generer",
-           "cartes_attention", "entropie_unigramme", "entropie_bigramme", "choisir_lambda_bigramme", "entropie_gpt"]
+__all__ = ["nombre_parametres_gpt", "BlocGPT", "PlongementPositions", "modele_gpt", "fenetres", "generer",
+           "cartes_attention", "affichage_cartes_attention", "entropie_unigramme", "entropie_bigramme",
+           "choisir_lambda_bigramme", "entropie_gpt", "cle_gpt", "gpt_en_cache"]
 
 
 def nombre_parametres_gpt(N=50257, K=1024, n=768, couches=12, facteur_mlp=4, lier=True) -> int:
@@ -34,11 +47,11 @@ class BlocGPT(layers.Layer):
     def __init__(self, n, tetes, facteur_mlp=4, **kwargs):
         super().__init__(**kwargs)
         self.n, self.tetes, self.facteur_mlp = n, tetes, facteur_mlp
-        self.ln1 = layers.LayerNormalization(epsilon=1e-5)
-        self.attention = layers.MultiHeadAttention(num_heads=tetes, key_dim=n // tetes)
-        self.ln2 = layers.LayerNormalization(epsilon=1e-5)
-        self.mlp1 = layers.Dense(facteur_mlp * n, activation="gelu")
-        self.mlp2 = layers.Dense(n)
+        self.ln1 = layers.LayerNormalization(epsilon=1e-5, name="normalisation_1")
+        self.attention = layers.MultiHeadAttention(num_heads=tetes, key_dim=n // tetes, name="attention")
+        self.ln2 = layers.LayerNormalization(epsilon=1e-5, name="normalisation_2")
+        self.mlp1 = layers.Dense(facteur_mlp * n, activation="gelu", name="mlp_1")
+        self.mlp2 = layers.Dense(n, name="mlp_2")
 
     def build(self, forme):
         self.ln1.build(forme)
@@ -77,29 +90,34 @@ class PlongementPositions(layers.Layer):
         return {**super().get_config(), "K": self.K, "n": self.n}
 
 
-@keras.saving.register_keras_serializable(package="keras_facile")
-class Retranscription(layers.Layer):
-    """Logits = h Aᵀ où A est la matrice du plongement des tokens (poids liés, comme GPT-2)."""
-
-    def __init__(self, plongement, **kwargs):
-        super().__init__(**kwargs)
-        self.plongement = plongement
-
-    def call(self, h):
-        return ops.matmul(h, ops.transpose(self.plongement.embeddings))
+def _entier(valeur, nom, minimum=1):
+    if isinstance(valeur, bool) or not isinstance(valeur, (int, np.integer)) or valeur < minimum:
+        raise ValueError(f"{nom} doit être un entier ≥ {minimum}, reçu {valeur!r}")
+    return int(valeur)
 
 
 def modele_gpt(N, K, n=64, tetes=4, couches=2, facteur_mlp=4) -> keras.Model:
-    """Un GPT : tokens (entiers, forme (lot, K)) → logits (lot, K, N)."""
+    """Un GPT : tokens (entiers, forme (lot, K)) → logits (lot, K, N).
+
+    La retranscription est liée au plongement des tokens, comme dans GPT-2 : une seule couche
+    ``keras.layers.ReversibleEmbedding`` de matrice A (N × n) plonge le token i (ligne i de A),
+    puis, appelée avec ``reverse=True``, donne les logits h Aᵀ. Le modèle s'enregistre en
+    ``.keras`` et se relit par ``keras.saving.load_model`` sans ``custom_objects``.
+
+    >>> modele_gpt(N=57, K=8, n=16, tetes=4, couches=1).count_params() == nombre_parametres_gpt(57, 8, 16, 1)
+    True
+    """
+    N, K, n, tetes = (_entier(v, nom) for v, nom in ((N, "N"), (K, "K"), (n, "n"), (tetes, "tetes")))
+    couches, facteur_mlp = _entier(couches, "couches", 0), _entier(facteur_mlp, "facteur_mlp")
     if n % tetes:
         raise ValueError(f"n = {n} doit être un multiple du nombre de têtes ({tetes})")
-    entree = keras.Input(shape=(K,), dtype="int32")
-    plongement = layers.Embedding(N, n, name="plongement_tokens")
+    entree = keras.Input(shape=(K,), dtype="int32", name="tokens")
+    plongement = layers.ReversibleEmbedding(N, n, tie_weights=True, name="plongement_tokens")
     x = PlongementPositions(K, n, name="plongement_positions")(plongement(entree))
     for i in range(couches):
         x = BlocGPT(n, tetes, facteur_mlp, name=f"bloc_{i}")(x)
     x = layers.LayerNormalization(epsilon=1e-5, name="normalisation_finale")(x)
-    sortie = Retranscription(plongement, name="retranscription")(x)
+    sortie = plongement(x, reverse=True)          # retranscription : logits = h Aᵀ (poids liés)
     return keras.Model(entree, sortie, name="petit_gpt")
 
 
@@ -147,6 +165,34 @@ def cartes_attention(modele, ids):
             x, scores = couche(x, return_attention_scores=True)
             cartes.append(np.asarray(scores)[0, :, :len(ids), :len(ids)])
     return np.array(cartes)
+
+
+def affichage_cartes_attention(cartes, etiquettes, bloc=-1, fichier=None):
+    """Les matrices d'attention de toutes les têtes d'un bloc (par défaut le dernier), côte à côte :
+    ligne i = le token qui regarde, colonne j = le token regardé. ``cartes`` : le résultat de
+    :func:`cartes_attention`, forme (blocs, têtes, L, L) ; ``etiquettes`` : les L tokens. Renvoie la figure.
+
+    >>> fig = affichage_cartes_attention(np.tril(np.ones((1, 2, 3, 3))) / 3, ["le", " ", "chat"])
+    >>> [ax.get_title() for ax in fig.axes]
+    ['dernier bloc, tête 0', 'dernier bloc, tête 1']
+    """
+    from .figures import sous_figures, terminer_figure
+
+    cartes = np.asarray(cartes)
+    if cartes.ndim != 4 or cartes.shape[-1] != cartes.shape[-2]:
+        raise ValueError(f"cartes doit être de forme (blocs, têtes, L, L), reçu la forme {cartes.shape}")
+    if len(etiquettes) != cartes.shape[-1]:
+        raise ValueError(f"etiquettes doit donner un nom par token ({cartes.shape[-1]}), reçu {len(etiquettes)}")
+    if not -cartes.shape[0] <= bloc < cartes.shape[0]:
+        raise ValueError(f"bloc doit être dans [{-cartes.shape[0]}, {cartes.shape[0] - 1}], reçu {bloc!r}")
+    nom_bloc = "dernier bloc" if bloc in (-1, cartes.shape[0] - 1) else f"bloc {bloc % cartes.shape[0]}"
+    fig, axes = sous_figures(1, cartes.shape[1], figsize=(4 * cartes.shape[1], 4))
+    for h, ax in enumerate(np.atleast_1d(axes)):
+        ax.imshow(cartes[bloc, h], cmap="viridis")
+        ax.set_xticks(range(len(etiquettes)), etiquettes, rotation=90, fontsize=6)
+        ax.set_yticks(range(len(etiquettes)), etiquettes, fontsize=6)
+        ax.set_title(f"{nom_bloc}, tête {h}")
+    return terminer_figure(fig, fichier)
 
 
 # ---------------------------------------------------------------------------
@@ -223,3 +269,111 @@ def entropie_gpt(modele, ids_test, batch_size=64) -> float:
             Y[d:d + batch_size], modele(X[d:d + batch_size], training=False), from_logits=True)
         total += float(np.sum(np.asarray(pertes, dtype=np.float64)))
     return total / Y.size
+
+
+# ---------------------------------------------------------------------------
+# Un GPT entraîné, gardé dans le cache (chapitre 18 : entraîner une fois, générer souvent)
+# ---------------------------------------------------------------------------
+
+_VERSION_CACHE = 1          # à augmenter si l'architecture de modele_gpt change
+
+
+def cle_gpt(config) -> str:
+    """La clé (16 chiffres hexadécimaux) d'un GPT entraîné : empreinte SHA-256 de ``config``, un dict
+    de valeurs simples qui décrit tout ce qui fixe le résultat (données, tokeniseur, taille du
+    modèle, époques, taux, graine…). Changer une seule valeur change la clé.
+
+    >>> cle_gpt({"K": 64, "epoques": 8}) == cle_gpt({"epoques": 8, "K": 64})
+    True
+    >>> cle_gpt({"K": 64, "epoques": 8}) == cle_gpt({"K": 64, "epoques": 7})
+    False
+    """
+    if not isinstance(config, dict):
+        raise TypeError(f"config doit être un dict de valeurs simples, reçu {type(config).__name__} : {config!r}")
+    try:
+        texte = json.dumps({"version_cache": _VERSION_CACHE, "config": config}, sort_keys=True,
+                           ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as e:
+        raise TypeError("config doit ne contenir que des nombres finis, des textes, des booléens, None, "
+                        f"des listes et des dicts à clés textes ({e}) ; reçu {config!r}") from None
+    return hashlib.sha256(texte.encode("utf-8")).hexdigest()[:16]
+
+
+def _dossier_modeles(dossier):
+    if dossier is None:
+        from .donnees import dossier_cache
+
+        return dossier_cache() / "modeles"
+    return Path(dossier).expanduser()
+
+
+def gpt_en_cache(config, entrainer, nom="petit_gpt", dossier=None, reentrainer=False):
+    """Le GPT décrit par ``config`` : relu du cache s'il y est déjà, sinon entraîné puis enregistré.
+
+    - ``config`` : dict de valeurs simples décrivant données, tokeniseur, modèle et entraînement
+      (voir :func:`cle_gpt`) : tout changement donne un autre modèle ;
+    - ``entrainer()`` : appelée seulement si le modèle n'est pas en cache ; renvoie
+      ``(modele, infos)``, ``infos`` étant un dict de valeurs simples à garder avec lui
+      (historique de l'erreur, tokeniseur…) ;
+    - ``dossier`` : par défaut ``<cache>/modeles`` (``KERAS_FACILE_CACHE``, sinon ``~/.cache/keras_facile``) ;
+    - ``reentrainer=True`` : entraîner de nouveau même si le modèle est en cache (il est remplacé).
+
+    Le modèle et ses infos sont écrits ensemble dans ``<dossier>/<nom>-<clé>/`` (``modele.keras`` et
+    ``infos.json``), d'abord sous un nom temporaire puis renommés d'un coup (``os.replace``) : une
+    exécution interrompue ne laisse jamais un modèle à moitié écrit. Un dossier illisible est
+    signalé, effacé, et le modèle réentraîné.
+
+    Renvoie ``(modele, infos, depuis_cache)``.
+    """
+    cle = cle_gpt(config)
+    if not callable(entrainer):
+        raise TypeError("entrainer doit être une fonction sans argument qui renvoie (modele, infos), "
+                        f"reçu {entrainer!r}")
+    if not isinstance(nom, str) or not nom or not all(c.isalnum() or c in "-_" for c in nom):
+        raise ValueError(f"nom invalide : {nom!r} (lettres, chiffres, - et _)")
+    if not isinstance(reentrainer, bool):
+        raise TypeError(f"reentrainer doit valoir True ou False, reçu {reentrainer!r}")
+    racine = _dossier_modeles(dossier)
+    final = racine / f"{nom}-{cle}"
+    if final.is_dir() and not reentrainer:
+        try:
+            infos = json.loads((final / "infos.json").read_text(encoding="utf-8"))
+            if infos.get("cle") != cle:
+                raise ValueError(f"clé {infos.get('cle')!r} au lieu de {cle!r}")
+            modele = keras.saving.load_model(final / "modele.keras")
+            return modele, infos["infos"], True
+        except Exception as e:  # fichier tronqué, JSON abîmé, autre version de Keras…
+            print(f"modèle en cache illisible ({type(e).__name__} : {e}) : {final} effacé, nouvel entraînement",
+                  file=sys.stderr)
+            shutil.rmtree(final, ignore_errors=True)
+
+    debut = time.perf_counter()
+    resultat = entrainer()
+    duree = time.perf_counter() - debut
+    if not (isinstance(resultat, tuple) and len(resultat) == 2 and isinstance(resultat[0], keras.Model)
+            and isinstance(resultat[1], dict)):
+        raise TypeError(f"entrainer() doit renvoyer (modele Keras, dict d'infos), reçu {resultat!r}")
+    modele, infos = resultat
+    try:
+        contenu = json.dumps({"cle": cle, "config": config, "infos": infos, "secondes_entrainement": duree,
+                              "keras": keras.__version__}, ensure_ascii=False, indent=1, allow_nan=False)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"les infos renvoyées par entrainer() doivent être des valeurs simples ({e}) ; "
+                        f"reçu {infos!r}") from None
+    racine.mkdir(parents=True, exist_ok=True)
+    temporaire = racine / f".{nom}-{cle}.partiel-{os.getpid()}"
+    shutil.rmtree(temporaire, ignore_errors=True)
+    try:
+        temporaire.mkdir()
+        modele.save(temporaire / "modele.keras")
+        (temporaire / "infos.json").write_text(contenu, encoding="utf-8")
+        if reentrainer:
+            shutil.rmtree(final, ignore_errors=True)
+        try:
+            os.replace(temporaire, final)
+        except OSError:        # un autre processus l'a écrit entre-temps : on garde le sien
+            if not final.is_dir():
+                raise
+    finally:
+        shutil.rmtree(temporaire, ignore_errors=True)
+    return modele, json.loads(contenu)["infos"], False

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = ["distance", "similarite_cosinus", "plus_proches", "analogie", "acp", "projection_droite",
-           "cooccurrences", "probabilites_successeurs", "modele_plongement"]
+           "cooccurrences", "probabilites_successeurs", "modele_plongement", "affichage_nuage_classes",
+           "COULEURS_CHIFFRES"]
 
 
 def distance(X, Y) -> float:
@@ -88,3 +89,37 @@ def modele_plongement(N: int, dimension: int = 50):
                                keras.layers.Dense(N, activation="softmax")])
     modele.compile(loss="categorical_crossentropy", optimizer="adam")
     return modele
+
+
+COULEURS_CHIFFRES = ["lightblue", "orange", "purple", "green", "red", "lime", "pink", "gray", "olive", "cyan"]
+
+
+def affichage_nuage_classes(coord, classes, couleurs=None, vue=(-40, 20), fichier=None):
+    """Nuage de points coloré par classe, en 2D ou en 3D selon ``coord`` (forme (m, 2) ou (m, 3)) :
+    par exemple les plongements de chiffres MNIST projetés par ACP (chapitre 17 §5.1). ``vue`` :
+    (azimut, élévation) de la vue 3D. Une classe entière c prend la couleur ``couleurs[c]`` (les
+    chiffres gardent leur couleur d'une figure à l'autre). Renvoie la figure.
+
+    >>> fig = affichage_nuage_classes([[0, 0], [1, 1], [2, 0]], [0, 1, 1])
+    >>> [len(points.get_offsets()) for points in fig.axes[0].collections]
+    [1, 2]
+    """
+    from .figures import nouvelle_figure, terminer_figure
+
+    coord = np.asarray(coord, dtype=float)
+    classes = np.asarray(classes)
+    if coord.ndim != 2 or coord.shape[1] not in (2, 3):
+        raise ValueError(f"coord doit être de forme (m, 2) ou (m, 3), reçu la forme {coord.shape}")
+    if classes.shape != (len(coord),):
+        raise ValueError(f"classes doit donner une classe par point ({len(coord)}), reçu la forme {classes.shape}")
+    valeurs = list(dict.fromkeys(sorted(classes.tolist())))
+    couleurs = couleurs or COULEURS_CHIFFRES
+    fig = nouvelle_figure()
+    ax = fig.add_subplot(projection="3d") if coord.shape[1] == 3 else fig.add_subplot()
+    for k, c in enumerate(valeurs):
+        rang = c if isinstance(c, int) else k
+        ax.scatter(*coord[classes == c].T, color=couleurs[rang % len(couleurs)], label=str(c))
+    if coord.shape[1] == 3:
+        ax.view_init(azim=vue[0], elev=vue[1])
+    ax.legend()
+    return terminer_figure(fig, fichier)

@@ -40,8 +40,27 @@ def test_bigrammes_et_generation_reproductible():
     occur = tx.bigrammes(phrases)
     assert occur["the"].most_common(1) == [("company", 2)]
     assert tx.generer_phrase(occur, "the", nb_mots_choix=1) == "the company said it"
-    assert tx.generer_phrase(occur, "the", T=1.0, graine=3) == tx.generer_phrase(occur, "the", T=1.0, graine=3)
     assert tx.trigrammes(phrases)[("the", "company")]["said"] == 1
+    # la graine fixe le tirage (même graine, même phrase) et compte (deux graines différentes peuvent différer)
+    phrases_par_graine = {g: tx.generer_phrase(occur, "the", T=1.0, graine=g) for g in range(20)}
+    assert all(tx.generer_phrase(occur, "the", T=1.0, graine=g) == p for g, p in phrases_par_graine.items())
+    assert {p.split()[1] for p in phrases_par_graine.values()} == {"company", "dollar"}
+    # chaque mot généré suit un mot qui l'a vraiment précédé dans le corpus
+    for p in phrases_par_graine.values():
+        mots = p.split()
+        assert all(occur[m1][m2] > 0 for m1, m2 in zip(mots, mots[1:])), p
+
+
+def test_tirage_suit_la_loi_du_livre():
+    """Après « the » : company (2 fois), dollar (1 fois). Le script du livre tire selon softmax_T des
+    fréquences normalisées (2/3, 1/3) : P(company) = e^(2/3) / (e^(2/3) + e^(1/3)) ≈ 0.5826 pour T = 1."""
+    occur = tx.bigrammes([["the", "company"], ["the", "company"], ["the", "dollar"]])
+    tirages = [tx.generer_phrase(occur, "the", nb_mots_max=2, T=1.0, graine=g).split()[1] for g in range(4000)]
+    attendu = np.exp(2 / 3) / (np.exp(2 / 3) + np.exp(1 / 3))
+    ecart_type = np.sqrt(attendu * (1 - attendu) / len(tirages))
+    assert abs(tirages.count("company") / len(tirages) - attendu) < 4 * ecart_type
+    # T → 0 : toujours le plus fréquent
+    assert {tx.generer_phrase(occur, "the", nb_mots_max=2, T=0.001, graine=g) for g in range(50)} == {"the company"}
 
 
 def test_plongements_du_livre():
@@ -113,37 +132,108 @@ def test_compteur_de_poids_gpt():
         modele_gpt(10, 4, n=30, tetes=4)
 
 
+def test_retranscription_liee_au_plongement():
+    """Les logits sont h Aᵀ, avec A la matrice du plongement des tokens : une seule matrice N × n."""
+    import keras
+
+    keras.utils.set_random_seed(0)
+    modele = modele_gpt(N=19, K=5, n=8, tetes=2, couches=1)
+    X = np.random.default_rng(0).integers(0, 19, (3, 5)).astype("int32")
+    h = keras.Model(modele.input, modele.get_layer("normalisation_finale").output)(X)
+    A = modele.get_layer("plongement_tokens").embeddings
+    np.testing.assert_allclose(np.asarray(modele(X)), np.asarray(h) @ np.asarray(A).T, atol=1e-5)
+    assert [w.path for w in modele.weights if w.shape == (19, 8)] == ["plongement_tokens/embeddings"]
+
+
 def test_chapitre_17(lancer_chapitre):
     r, figures = lancer_chapitre(17)
-    assert r["softmax"]["lois"][0.2] == pytest.approx([0.060634, 0.080469, 0.530948, 0.066633, 0.188092, 0.073225],
-                                                     abs=1e-6)
-    assert r["bpe"]["code"] == [[6], [6], [6, 3], [4, 8], [8, 4, 5]] and r["bpe"]["sans_perte"] is True
-    assert r["plongements"]["cosinus"] == pytest.approx(0.980581, abs=1e-6)
-    assert r["plongements"]["distances_roi"]["roi"] == pytest.approx(2.236068, abs=1e-6)
-    assert r["plongements"]["moyenne"] == pytest.approx(11.31, abs=0.1)
-    assert r["mnist"]["parametres"] == 21480 and r["mnist"]["dimension"] == 50
-    assert r["cooccurrences"]["P_exemple"][2][1] == pytest.approx(2 / 15)
-    assert len(r["bigrammes"]["glouton"].split()) >= 2
+    np.testing.assert_allclose(r["softmax"]["lois"][0.2], [0.060634, 0.080469, 0.530948, 0.066633, 0.188092,
+                                                           0.073225], atol=1e-6)
+    np.testing.assert_allclose(r["softmax"]["σ(1, 2, 3)"], [0.090031, 0.244728, 0.665241], atol=1e-6)
+    b = r["bpe"]
+    assert b["texte codé"] == [[6], [6], [6, 3], [4, 8], [8, 4, 5]] and b["sans_perte"] is True
+    assert b["fusions"] == [("a", "b"), ("b", "a"), ("ba", "c")] and b["occurrences des fusions"] == [3, 2, 2]
+    assert b["caractères par token"] > 1
+    p = r["plongements"]
+    assert p["S_cos(X, Y)"] == pytest.approx(0.980581, abs=1e-6)
+    assert p["‖X − Y‖"] == pytest.approx(2.236068, abs=1e-6)
+    np.testing.assert_allclose(p["S_cos(roi, reine, princesse ; Y)"], [0.980581, 0.392232, 0.320256], atol=1e-6)
+    np.testing.assert_allclose(p["distances (roi, reine, princesse) à Y"], [2.236068, 3.316625, 3.464102], atol=1e-6)
+    assert p["distance moyenne dans [0, 1]^768"] == pytest.approx(11.31, abs=0.1)   # théorie √(768/6) = 11.314
+    assert p["part de la variance sur le 1er axe"] > 0.8                          # deux groupes bien séparés
+    m = r["mnist"]
+    assert m["nombre de poids du CNN"] == 21480 and m["dimension du plongement"] == 50
+    assert 0 <= m["exactitude sur le test"] <= 1
+    c = r["cooccurrences"]
+    np.testing.assert_allclose(c["P, colonne « et »"], [2 / 3, 0, 2 / 15, 1 / 5], atol=1e-12)
+    assert c["P_exemple"][2][1] == pytest.approx(2 / 15)
+    assert c["erreurs"][1] < c["erreurs"][0]                                     # le plongement apprend
+    g = r["bigrammes"]
+    assert g["glouton"].split()[0] == "the" and len(g["glouton"].split()) >= 2
+    assert set(g["phrases_T"]) == {0.001, 0.05, 0.5, 10}
+    assert all(p.split()[0] == "the" for p in g["phrases_T"].values())
     for nom in ["ch17-frequences", "ch17-zipf", "ch17-softmax-lois", "ch17-acp", "ch17-mnist-plongement-3d"]:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
 
 
-def test_chapitre_18(lancer_chapitre):
-    r, figures = lancer_chapitre(18)
-    assert r["retranscription"]["softmax"] == pytest.approx([0.237355, 0.008754, 0.713055, 0.040836], abs=1e-6)
+def _chapitre_18_verifie(r):
+    assert r["retranscription"]["σ(2.2, −1.1, 3.3, 0.44)"] == pytest.approx([0.237355, 0.008754, 0.713055, 0.040836],
+                                                                            abs=1e-6)
     assert r["retranscription"]["pinv"] is True and r["flux-residuel"]["transmis"] is True
+    np.testing.assert_allclose(r["retranscription"]["3 x_min"], [-1, 2, 4, -3], atol=1e-12)
     assert r["position"]["rotation"] < 1e-12
-    assert r["produit-tensoriel"]["resultat"] == [[8, 18], [5, 11]] and r["produit-tensoriel"]["produit"]
+    np.testing.assert_allclose(r["position"]["w3"], [-0.989992, 0.141120, 0.798302, 0.602263, 0.990321, 0.138802],
+                               atol=5e-6)
+    assert r["produit-tensoriel"]["resultat"].tolist() == [[8, 18], [5, 11]] and r["produit-tensoriel"]["produit"]
+    assert r["produit-tensoriel"]["kron(A, B) vec(M)"] == [8, 5, 18, 11]
     a = r["attention"]
-    assert a["qk"] == (7, 10) and a["ecart_sortie"] < 1e-5 and a["triangulaire"]
+    assert (a["q·k (château, princesse)"], a["q·k (château, château)"]) == (7, 10)
+    assert a["ecart_sortie"] < 1e-5 and a["ecart_scores"] < 1e-6 and a["triangulaire"]
     assert a["poids_attention_gpt2"] == 2_362_368
     assert r["gelu"]["minimum"] == (pytest.approx(-0.16997, abs=1e-5), pytest.approx(-0.752, abs=1e-3))
     g = r["petit-gpt"]
-    assert g["parametres_gpt2"] == 124_439_808 and g["parametres"] == g["formule"] and g["causal"]
-    assert set(g["textes"]) == {0.0, 0.7, 1.5}
-    assert r["gpt2"]["disponible"] in (True, False)
+    assert g["poids de GPT-2 small"] == 124_439_808
+    assert g["poids du petit GPT"] == g["formule"] == g["modele"].count_params()
+    assert len(g["historique"]) == 1                                            # --rapide : une époque
+    assert g["historique"][-1] < np.log(g["bpe"].taille)                        # mieux que le hasard
+
+
+def test_chapitre_18(lancer_chapitre):
+    import importlib.util
+
+    r, figures = lancer_chapitre(18)
+    _chapitre_18_verifie(r)
+    gen = r["generation"]
+    assert set(gen["textes_generes"]) == {0.0, 0.7, 1.5}
+    assert all(t.startswith("this movie is") for t in gen["textes_generes"].values())
+    assert gen["depuis_cache"] is True            # petit-gpt vient de l'entraîner et de le ranger dans le cache
+    assert gen["cartes d'attention triangulaires (masque causal)"] is True
+    if importlib.util.find_spec("keras_hub") is None:
+        assert r["gpt2"]["disponible"] is False
     for nom in ["ch18-position-matrice", "ch18-gelu", "ch18-cartes-attention", "ch18-gpt-erreur"]:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
+
+    # --section generation seule : le GPT est relu du cache, sans nouvel entraînement, mêmes textes
+    r2, _ = lancer_chapitre(18, "--section", "generation")
+    assert list(r2) == ["generation"]
+    assert r2["generation"]["depuis_cache"] is True
+    assert r2["generation"]["textes_generes"] == gen["textes_generes"]
+    np.testing.assert_array_equal(r2["generation"]["cartes"], gen["cartes"])
+
+
+def test_chapitre_18_generation_seule_sans_cache(donnees_factices, tmp_path, monkeypatch):
+    """Sans GPT dans le cache, --section generation l'entraîne elle-même : le même GPT que petit-gpt
+    (graine remise juste avant sa construction), donc les mêmes textes que dans un chapitre complet."""
+    from keras_facile.lecon import executer_chapitre
+
+    monkeypatch.setenv("KERAS_FACILE_DATA", str(donnees_factices))
+    textes = {}
+    for essai, argv in (("seule", ["--section", "generation"]), ("complet", [])):
+        monkeypatch.setenv("KERAS_FACILE_CACHE", str(tmp_path / essai))
+        r = executer_chapitre(18, ["--rapide", "--figures", str(tmp_path / f"figures_{essai}"), *argv])
+        assert r["generation"]["depuis_cache"] is (essai == "complet")
+        textes[essai] = r["generation"]["textes_generes"]
+    assert textes["seule"] == textes["complet"]
 
 
 def test_references_unigramme_bigramme_a_la_main():
