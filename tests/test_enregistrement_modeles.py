@@ -163,13 +163,6 @@ NOMS = [
     "cifar10_convolution", "cifar10_sans_pooling", "chats_chiens", "mnist_ameliore", "cifar10_ameliore",
     "chats_chiens_ameliore", "sous_modele", "plongement_mots", "gpt", "gpt_entraine"]
 
-# Modèles qui ne se relisent pas après ``import keras_facile`` seul (raison, à corriger hors de ce fichier).
-_SANS_IMPORT_DU_PAQUET = ("keras_facile/__init__.py n'importe pas keras_facile.gpt : ses couches (BlocGPT, "
-                          "PlongementPositions) ne sont enregistrées auprès de Keras qu'une fois ce module importé ; "
-                          "correction : « from . import gpt  # noqa: F401 » dans __init__.py")
-ECHECS_ATTENDUS = {"gpt": _SANS_IMPORT_DU_PAQUET, "gpt_entraine": _SANS_IMPORT_DU_PAQUET}
-
-
 @pytest.fixture(scope="module")
 def aller_retour(tmp_path_factory):
     """Construit, évalue et enregistre tous les modèles, puis les relit dans un second processus."""
@@ -204,26 +197,12 @@ def test_le_second_processus_n_importe_que_le_paquet(aller_retour):
     assert "keras_facile.modeles_convolution" not in relus["modules_importes"]
 
 
-@pytest.mark.parametrize("nom", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=ECHECS_ATTENDUS[n]))
-                                 if n in ECHECS_ATTENDUS else n for n in NOMS])
+@pytest.mark.parametrize("nom", NOMS)
 def test_relu_apres_import_keras_facile_seul(aller_retour, nom):
     dossier, sorties, poids, relus = aller_retour
     assert relus[nom]["etat"] == "ok", relus[nom]
     assert relus[nom]["poids"] == poids[nom]
     np.testing.assert_array_equal(np.load(dossier / f"{nom}.relu.npy"), sorties[nom])
-
-
-@pytest.mark.parametrize("nom", sorted(ECHECS_ATTENDUS))
-def test_relu_apres_import_du_module(aller_retour, nom):
-    """Le modèle lui-même s'enregistre bien : il suffit que son module soit importé."""
-    dossier, sorties, poids, relus = aller_retour
-    if relus[nom]["etat"] != "ok":             # l'échec attendu : couche inconnue de Keras, rien d'autre
-        assert "Could not locate class 'PlongementPositions'" in relus[nom]["message"], relus[nom]
-    r = relus[nom] if relus[nom]["etat"] == "ok" else relus[nom]["apres_import_du_module"]
-    assert r["etat"] == "ok", relus[nom]
-    assert r["poids"] == poids[nom]
-    fichier = f"{nom}.relu.npy" if relus[nom]["etat"] == "ok" else f"{nom}.relu_apres_import.npy"
-    np.testing.assert_array_equal(np.load(dossier / fichier), sorties[nom])
 
 
 # ---------------------------------------------------------------------------
