@@ -21,7 +21,11 @@ import warnings
 
 from keras_facile import *
 from keras_facile.chapitre import Chapitre
-from keras_facile import modeles_convolution as mc
+from keras_facile import reseaux_convolutifs as rc
+from keras_facile.cartes_activation import cartes_activation
+from keras_facile.donnees import NOMS_CIFAR10
+from keras_facile.pont_conv2d import convolution_keras
+from keras_facile.recettes import chemin_modele, entrainer_recette_amelioree
 from keras_facile.images import affichage_images, affichage_predictions
 
 chapitre = Chapitre(__doc__)
@@ -32,7 +36,7 @@ warnings.filterwarnings("ignore", message="`shuffle=True` was passed")   # un Da
 
 
 def _enregistrer(modele, nom, options):
-    chemin = mc.chemin_modele(nom, rapide=options.rapide)
+    chemin = chemin_modele(nom, rapide=options.rapide)
     chemin.parent.mkdir(parents=True, exist_ok=True)
     modele.save(chemin)
     print(f"modèle enregistré : {chemin}")
@@ -95,12 +99,12 @@ def _en_tableaux(ds):
 def architectures(options):
     """§1.2–§4 — les réseaux du livre et leurs poids ; Conv2D calcule une corrélation (motif retourné)."""
     modeles = {
-        "mnist": mc.modele_mnist_convolution(),
-        "cifar10": mc.modele_cifar10_convolution(),
-        "cifar10_sans_pooling": mc.modele_cifar10_convolution(pooling=False),
-        "chats_chiens": mc.modele_chats_chiens(),
-        "chats_chiens_c16_c32_c32": mc.modele_chats_chiens(filtres=(16, 32, 32)),
-        "visualisation": mc.modele_mnist_visualisation(),
+        "mnist": rc.modele_mnist_convolution(),
+        "cifar10": rc.modele_cifar10_convolution(),
+        "cifar10_sans_pooling": rc.modele_cifar10_convolution(pooling=False),
+        "chats_chiens": rc.modele_chats_chiens(),
+        "chats_chiens_c16_c32_c32": rc.modele_chats_chiens(filtres=(16, 32, 32)),
+        "visualisation": rc.modele_mnist_visualisation(),
     }
     modeles["mnist"].summary()
     poids = {nom: int(m.count_params()) for nom, m in modeles.items()}
@@ -110,9 +114,9 @@ def architectures(options):
     # le pont livre ↔ Keras
     A = np.array([[2, 1, 3, 0], [1, 1, 0, 5], [3, 3, 1, 0], [2, 0, 0, 2]])
     M = np.array([[1, 0, 2], [2, 1, 0], [1, 0, 3]])
-    meme = mc.convolution_keras(A, M, padding="same")
-    restreinte = mc.convolution_keras(A, M, padding="valid")
-    correlation = mc.convolution_keras(A, M, retourner=False)
+    meme = convolution_keras(A, M, padding="same")
+    restreinte = convolution_keras(A, M, padding="valid")
+    correlation = convolution_keras(A, M, retourner=False)
     print("Conv2D avec le noyau M[::-1, ::-1] → A ⋆ M du livre :\n", meme.astype(int))
     print("… en padding 'valid' :\n", restreinte.astype(int))
     print("Conv2D avec le noyau M tel quel → la corrélation :\n", correlation.astype(int))
@@ -125,7 +129,7 @@ def architectures(options):
 def mnist(options):
     """§1 — MNIST : Conv 32 → Conv 16 → Dense 10, adam, 5 époques ; ≈ 99 % dans le livre."""
     X_train, Y_train, X_test, Y_test, y_test = _mnist(options)
-    modele = mc.modele_mnist_convolution()
+    modele = rc.modele_mnist_convolution()
     modele.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
     modele.fit(X_train, Y_train, batch_size=32, epochs=options.choisir(5, 1), verbose=options.verbeux)
     score = modele.evaluate(X_test, Y_test, verbose=0)
@@ -143,25 +147,25 @@ def mnist(options):
 def mnist_ameliore(options):
     """§1 plus loin — MNIST : Conv-BN ×2 → Max → Conv-BN ×2 → Max → Dense 128, décroissance en cosinus."""
     X_train, Y_train, X_test, Y_test, _ = _mnist(options)
-    modele = mc.modele_mnist_ameliore()
-    m = mc.entrainer_recette_amelioree(modele, X_train, Y_train, X_test, Y_test,
-                                       epochs=options.choisir(5, 1), verbose=options.verbeux)
-    _comparer("MNIST, recette améliorée", m["precision_test"], "99 % après 5 époques (réseau du livre)")
+    modele = rc.modele_mnist_ameliore()
+    m = entrainer_recette_amelioree(modele, X_train, Y_train, X_test, Y_test,
+                                    epochs=options.choisir(5, 1), verbose=options.verbeux)
+    _comparer("MNIST, recette améliorée", m["exactitude_test"], "99 % après 5 époques (réseau du livre)")
     _enregistrer(modele, "mnist_ameliore", options)
-    return {"poids": int(modele.count_params()), "precision_test": m["precision_test"],
-            "precision_validation": m["precision_validation"]}
+    return {"poids": int(modele.count_params()), "precision_test": m["exactitude_test"],
+            "precision_validation": m["exactitude_validation"]}
 
 
 def _grille_cifar(modele, X_test, y_test, n=9):
     Y = modele.predict(X_test[:n], verbose=0)
-    return affichage_predictions(X_test[:n], y_test[:n], Y.argmax(axis=1), Y.max(axis=1), mc.NOMS_CIFAR10)
+    return affichage_predictions(X_test[:n], y_test[:n], Y.argmax(axis=1), Y.max(axis=1), NOMS_CIFAR10)
 
 
 @chapitre.section("cifar10", duree="6 min (rapide : 2 s)")
 def cifar10(options):
     """§2 — CIFAR-10 : c64-c64-max-c64-max-c64 → Dense 10, adam, 10 époques ; 73 % dans le livre."""
     X_train, Y_train, X_test, Y_test, y_test = _cifar10(options)
-    modele = mc.modele_cifar10_convolution()
+    modele = rc.modele_cifar10_convolution()
     modele.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
     modele.fit(X_train, Y_train, batch_size=32, epochs=options.choisir(10, 1), verbose=options.verbeux)
     score = modele.evaluate(X_test, Y_test, verbose=0)
@@ -175,14 +179,14 @@ def cifar10(options):
 def cifar10_ameliore(options):
     """§2 plus loin — CIFAR-10 : augmentation, 3 blocs Conv-BN ×2, moyenne globale, 25 époques."""
     X_train, Y_train, X_test, Y_test, y_test = _cifar10(options)
-    modele = mc.modele_cifar10_ameliore()
-    m = mc.entrainer_recette_amelioree(modele, X_train, Y_train, X_test, Y_test,
-                                       epochs=options.choisir(25, 1), verbose=options.verbeux)
-    _comparer("CIFAR-10, recette améliorée", m["precision_test"], "73 % (réseau du livre, 10 époques)")
+    modele = rc.modele_cifar10_ameliore()
+    m = entrainer_recette_amelioree(modele, X_train, Y_train, X_test, Y_test,
+                                    epochs=options.choisir(25, 1), verbose=options.verbeux)
+    _comparer("CIFAR-10, recette améliorée", m["exactitude_test"], "73 % (réseau du livre, 10 époques)")
     chapitre.figure(_grille_cifar(modele, X_test, y_test), "ch14-cifar10-ameliore-predictions")
     _enregistrer(modele, "cifar10_ameliore", options)
-    return {"poids": int(modele.count_params()), "precision_test": m["precision_test"],
-            "precision_validation": m["precision_validation"]}
+    return {"poids": int(modele.count_params()), "precision_test": m["exactitude_test"],
+            "precision_validation": m["exactitude_validation"]}
 
 
 def _grille_chats_chiens(modele, ds_test, n=9):
@@ -201,7 +205,7 @@ def chats_chiens(options):
     x, y = next(iter(ds_train))
     chapitre.figure(affichage_images(np.asarray(x)[:9], ["Chien" if int(v) else "Chat" for v in np.ravel(y)[:9]],
                                      colonnes=3, figsize=(7, 7.5)), "ch14-chats-chiens-entrainement")
-    modele = mc.modele_chats_chiens()
+    modele = rc.modele_chats_chiens()
     modele.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
     historique = modele.fit(ds_train, epochs=options.choisir(10, 1), verbose=options.verbeux)
     perte, precision = modele.evaluate(ds_test, verbose=0)
@@ -225,17 +229,17 @@ def chats_chiens_ameliore(options):
     ds_train, ds_test, _ = _chats_chiens(options)
     x, y = _en_tableaux(ds_train)                 # 4 000 images 64 × 64 : 200 Mo en mémoire
     x_test, y_test = _en_tableaux(ds_test)
-    modele = mc.modele_chats_chiens_ameliore()
-    m = mc.entrainer_recette_amelioree(modele, x, y, x_test, y_test, epochs=options.choisir(60, 1),
-                                       perte="binary_crossentropy", batch_size=options.choisir(64, 32),
-                                       verbose=options.verbeux, miroir=True)
-    print(f"sans le miroir : {100 * m['precision_test']:.1f} % ; avec : {100 * m['precision_test_miroir']:.1f} %")
-    _comparer("Chats/chiens, recette améliorée", m["precision_test_miroir"], "85 % (réseau du livre, 40 époques)")
+    modele = rc.modele_chats_chiens_ameliore()
+    m = entrainer_recette_amelioree(modele, x, y, x_test, y_test, epochs=options.choisir(60, 1),
+                                    perte="binary_crossentropy", batch_size=options.choisir(64, 32),
+                                    verbose=options.verbeux, miroir=True)
+    print(f"sans le miroir : {100 * m['exactitude_test']:.1f} % ; avec : {100 * m['exactitude_test_miroir']:.1f} %")
+    _comparer("Chats/chiens, recette améliorée", m["exactitude_test_miroir"], "85 % (réseau du livre, 40 époques)")
     chapitre.figure(_grille_chats_chiens(modele, ds_test), "ch14-chats-chiens-ameliore-predictions")
     _enregistrer(modele, "chats_chiens_ameliore", options)
-    return {"poids": int(modele.count_params()), "precision_test": m["precision_test"],
-            "precision_test_miroir": m["precision_test_miroir"],
-            "precision_validation": m["precision_validation"]}
+    return {"poids": int(modele.count_params()), "precision_test": m["exactitude_test"],
+            "precision_test_miroir": m["exactitude_test_miroir"],
+            "precision_validation": m["exactitude_validation"]}
 
 
 def _un_par_chiffre(y_test):
@@ -249,12 +253,12 @@ def _un_par_chiffre(y_test):
 def visualisation(options):
     """§4 — ce que voit un réseau : les 16 filtres des couches 1, 2, 3 pour un 4 et un 9 ; un filtre sur 10 chiffres."""
     X_train, Y_train, X_test, Y_test, y_test = _mnist(options)
-    chemin = mc.chemin_modele("mnist_visualisation", rapide=options.rapide)
+    chemin = chemin_modele("mnist_visualisation", rapide=options.rapide)
     if chemin.exists():
         modele = keras.models.load_model(chemin)
         print(f"modèle relu : {chemin}")
     else:
-        modele = mc.modele_mnist_visualisation()
+        modele = rc.modele_mnist_visualisation()
         modele.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
         modele.fit(X_train, Y_train, batch_size=32, epochs=options.choisir(5, 1), verbose=options.verbeux)
         _enregistrer(modele, "mnist_visualisation", options)
@@ -265,7 +269,7 @@ def visualisation(options):
     formes = {}
     for couche in (1, 2, 3):
         for nom, i in (("4", quatre), ("9", neuf)):
-            cartes = mc.cartes_activation(modele, couche - 1, X_test[i])
+            cartes = cartes_activation(modele, couche - 1, X_test[i])
             formes[couche] = list(cartes.shape)
             fig = affichage_images([cartes[:, :, f] for f in range(cartes.shape[-1])],
                                    [f"Filtre {f + 1}" for f in range(cartes.shape[-1])], colonnes=8,
@@ -273,7 +277,7 @@ def visualisation(options):
             chapitre.figure(fig, f"ch14-couche{couche}-chiffre{nom}")
     filtre = 0
     for couche in (1, 2):
-        cartes = mc.cartes_activation(modele, couche - 1, X_test[indices])
+        cartes = cartes_activation(modele, couche - 1, X_test[indices])
         fig = affichage_images([c[:, :, filtre] for c in cartes], [f"Chiffre {y_test[i]}" for i in indices],
                                colonnes=5, cmap="hot", titre=f"Couche {couche} - Filtre {filtre + 1}",
                                figsize=(10, 5))
