@@ -14,7 +14,7 @@ lancée seule ne remplace que sa ligne de ``resultats/chapitre10.json``.
 from __future__ import annotations
 
 
-from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
+from keras_facile.parseur import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: F401
 from keras_facile import *
 from keras_facile.donnees import charger_cifar10, charger_imdb, charger_mnist, vectoriser_sequences

@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
+from keras_facile.parseur import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: F401  (backend TensorFlow)
 import numpy as np
 import keras

@@ -8,12 +8,24 @@
   ``flow_from_directory``.
 - IMDB : vectorisation multi-hot de 25 000 critiques (num_words = 1000),
   ``vectoriser_sequences`` contre la double boucle du livre.
+- Ce que coûte la vérification d'un téléchargement : empreinte sha256 et relecture
+  complète d'archive sur les vrais fichiers, et un téléchargement vérifié depuis un
+  miroir local (http.server sur 127.0.0.1, ``KERAS_FACILE_MIROIR``) contre la même
+  copie sans vérification.
 
     KERAS_FACILE_DATA=../shared/data python benchmarks/donnees.py
 """
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
+import http.server
+import shutil
+import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -64,6 +76,50 @@ def vectorisation_du_livre(X_data, nb_mots_total):
     return vecteurs
 
 
+def cout_verification(fichier: Path) -> dict:
+    """Secondes pour l'empreinte sha256 et pour la relecture complète de l'archive."""
+    from keras_facile.donnees.recherche import controler_archive, empreinte
+
+    debut = time.perf_counter()
+    empreinte(fichier)
+    t_sha = time.perf_counter() - debut
+    debut = time.perf_counter()
+    controler_archive(fichier)
+    return {"sha256": t_sha, "relecture": time.perf_counter() - debut, "mo": fichier.stat().st_size / 1e6}
+
+
+def telechargement_miroir(fichier: Path, repetitions: int = 3) -> tuple[float, float]:
+    """(secondes sans vérification, secondes avec taille + sha256) pour télécharger ``fichier``
+    depuis un miroir local ; meilleur de ``repetitions`` essais."""
+    from keras_facile.donnees.recherche import empreinte, telecharger
+
+    class Silencieux(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    serveur = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                              functools.partial(Silencieux, directory=str(fichier.parent)))
+    threading.Thread(target=serveur.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{serveur.server_port}/{fichier.name}"
+    sha, taille = empreinte(fichier), fichier.stat().st_size
+    brut, verifie = [], []
+    try:
+        with tempfile.TemporaryDirectory() as dossier:
+            for k in range(repetitions):
+                debut = time.perf_counter()
+                with urllib.request.urlopen(url) as r, open(Path(dossier) / f"brut{k}", "wb") as f:
+                    shutil.copyfileobj(r, f, 1 << 16)
+                brut.append(time.perf_counter() - debut)
+                debut = time.perf_counter()
+                with contextlib.redirect_stderr(io.StringIO()):     # sans la barre de progression
+                    telecharger(url, Path(dossier) / f"verifie{k}" / fichier.name, sha256=sha, taille=taille)
+                verifie.append(time.perf_counter() - debut)
+    finally:
+        serveur.shutdown()
+        serveur.server_close()
+    return min(brut), min(verifie)
+
+
 def main():
     dossier = kd.dossier_chats_chiens()
     kd.charger_chats_chiens()   # vérification des images et vue du cache faites une fois, hors chrono
@@ -79,6 +135,14 @@ def main():
     t_nous = time.perf_counter() - debut
     assert np.array_equal(v_livre, v_nous)
 
+    source_mnist = kd.localiser("mnist").chemin
+    t_brut, t_verifie = telechargement_miroir(source_mnist)
+    couts = {nom: cout_verification(kd.localiser(nom).chemin)
+             for nom in ("mnist", "imdb") if kd.localiser(nom).chemin.is_file()}
+    archive_chats = kd.localiser("chats_chiens").chemin
+    if archive_chats.is_file():
+        couts["chats_chiens"] = cout_verification(archive_chats)
+
     mesures = {
         "chats_chiens_premier_lot_boucle_pillow": {"valeur": p_livre, "unite": "s"},
         "chats_chiens_premier_lot_tf_data": {"valeur": p_nous, "unite": "s"},
@@ -88,7 +152,13 @@ def main():
         "imdb_vectorisation_25000_livre": {"valeur": t_livre, "unite": "s"},
         "imdb_vectorisation_25000_keras_facile": {"valeur": t_nous, "unite": "s"},
         "imdb_vectorisation_rapport": {"valeur": t_livre / t_nous, "unite": "fois plus rapide"},
+        "telechargement_miroir_mnist_brut": {"valeur": t_brut, "unite": f"s ({source_mnist.stat().st_size / 1e6:.1f} Mo, 127.0.0.1)"},
+        "telechargement_miroir_mnist_verifie": {"valeur": t_verifie, "unite": "s (taille + sha256, renommage)"},
+        "telechargement_miroir_surcout": {"valeur": t_verifie / t_brut, "unite": "fois le temps sans vérification"},
     }
+    for nom, c in couts.items():
+        mesures[f"verification_sha256_{nom}"] = {"valeur": c["sha256"], "unite": f"s ({c['mo']:.1f} Mo)"}
+        mesures[f"verification_relecture_archive_{nom}"] = {"valeur": c["relecture"], "unite": f"s ({c['mo']:.1f} Mo)"}
     print(f"{'mesure':<45} {'valeur':>10}  unité")
     for nom, m in mesures.items():
         print(f"{nom:<45} {m['valeur']:>10.2f}  {m['unite']}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 
-from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
+from keras_facile.parseur import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: F401
 from keras_facile import *
 from keras_facile.entrainement import entrainer_rapide

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 
-from keras_facile.chapitre import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
+from keras_facile.parseur import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
 import keras_facile  # noqa: E402,F401
 import keras  # noqa: E402
 

@@ -19,11 +19,10 @@ se ferme par le neurone « descendant » H(−x + b), égal à 1 jusqu'à b incl
 """
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from . import _config  # noqa: F401
+from . import verifications as verif
 
 import keras
 
@@ -42,44 +41,30 @@ __all__ = [
 ]
 
 
-def _verifier_n(n) -> int:
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"n doit être un entier (nombre de marches), reçu {n!r}")
-    if n <= 0:
-        raise ValueError(f"n doit être un entier > 0 (nombre de marches), reçu n={n}")
-    return int(n)
+def _n(n) -> int:
+    return verif.entier("n", n, min=1)
 
 
-def _verifier_num(num) -> int:
-    if isinstance(num, (bool, np.bool_)) or not isinstance(num, numbers.Integral) or num < 2:
-        raise ValueError(f"num doit être un entier ≥ 2 (nombre de points de la grille), reçu num={num!r}")
-    return int(num)
-
-
-def _verifier_intervalle(a, b, noms=("a", "b")):
-    for v, nom in zip((a, b), noms):
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, np.number)) or not np.isfinite(v):
-            raise ValueError(f"{nom} doit être un nombre fini, reçu {v!r}")
-    if not a < b:
-        raise ValueError(f"il faut {noms[0]} < {noms[1]}, reçu {noms[0]}={a} et {noms[1]}={b}")
-    return float(a), float(b)
+def _num(num) -> int:
+    return verif.entier("num", num, min=2, aide="num est le nombre de points de la grille")
 
 
 def _valeurs(f, points, nom="f"):
-    if not callable(f):
-        raise TypeError(f"{nom} doit être une fonction, reçu {type(f).__name__}")
-    try:
-        valeurs = np.asarray(f(points), dtype=np.float64)
-        if valeurs.shape != points.shape[:1] and valeurs.shape != np.shape(points):
-            raise ValueError
-    except (TypeError, ValueError):
-        valeurs = np.array([float(f(*p)) if np.ndim(p) else float(f(p)) for p in points], dtype=np.float64)
+    verif.appelable(nom, f)
+    # les valeurs non finies sont signalées ci-dessous : pas d'avertissement numpy en plus
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        try:
+            valeurs = np.asarray(f(points), dtype=np.float64)
+            if valeurs.shape != points.shape[:1] and valeurs.shape != np.shape(points):
+                raise ValueError
+        except (TypeError, ValueError):
+            valeurs = np.array([float(f(*p)) if np.ndim(p) else float(f(p)) for p in points], dtype=np.float64)
     valeurs = valeurs.reshape(len(points))
     mauvais = ~np.isfinite(valeurs)
     if mauvais.any():
         p = points[np.argmax(mauvais)]
-        raise ValueError(f"{nom} ne renvoie pas un nombre fini en {p} (valeur {valeurs[mauvais][0]}) : "
-                         "choisissez un intervalle où f est définie")
+        raise ValueError(f"{nom} doit renvoyer des nombres finis sur l'intervalle, reçu {nom}({p}) = "
+                         f"{valeurs[mauvais][0]} ; choisissez un intervalle où {nom} est définie")
     return valeurs
 
 
@@ -106,26 +91,27 @@ def calcul_approximation(modele, f, a, b, n):
     [x_i, x_{i+1}[ (x_i = a + i (b − a)/n), f(x_{n−1}) en b, 0 hors de [a, b].
     La construction n'utilise que n + 1 des 2n neurones ; les autres reçoivent
     des poids nuls dans la sortie. En cas d'erreur, les poids ne changent pas.
+
+    >>> from keras_facile import *
+    >>> modele = Sequential([Input(shape=(1,)), Dense(2 * 4, activation=heaviside), Dense(1, activation="linear")])
+    >>> modele = calcul_approximation(modele, np.sqrt, 0, 4, 4)    # 4 marches : √0, √1, √2, √3
+    >>> [round(evaluation(modele, x), 4) for x in (0.5, 1.5, 3.9, 4.5)]
+    [0.0, 1.0, 1.7321, 0.0]
     """
-    n = _verifier_n(n)
-    a, b = _verifier_intervalle(a, b)
-    couches = getattr(modele, "layers", None)
-    if couches is not None:     # modèle fonctionnel : la couche d'entrée est dans .layers
-        couches = [c for c in couches if not isinstance(c, keras.layers.InputLayer)]
-    if not isinstance(modele, keras.Model) or couches is None or len(couches) != 2:
-        raise ValueError("calcul_approximation : le modèle doit avoir deux couches Dense, "
-                         "Dense(2*n, activation=heaviside) puis Dense(1, activation='linear')")
+    n = _n(n)
+    a, b = verif.intervalle("a", a, "b", b)
+    verif.modele_keras("modele", modele)
+    # modèle fonctionnel : la couche d'entrée est dans .layers
+    couches = [c for c in modele.layers if not isinstance(c, keras.layers.InputLayer)]
+    attendu = f"Dense({2 * n}, activation=heaviside) puis Dense(1, activation='linear')"
+    if (len(couches) != 2 or not all(isinstance(c, keras.layers.Dense) for c in couches)
+            or couches[0].units != 2 * n or couches[0].activation is not heaviside
+            or couches[1].units != 1 or couches[1].activation is not keras.activations.linear):
+        recu = " puis ".join(_decrire_couche(c) for c in couches) or "un modèle sans couche"
+        raise ValueError(f"modele doit être le réseau du livre {attendu} (pour n={n}), reçu {recu}")
     cachee, sortie = couches
-    if not isinstance(cachee, keras.layers.Dense) or not isinstance(sortie, keras.layers.Dense):
-        raise ValueError("calcul_approximation : les deux couches doivent être des couches Dense")
-    if cachee.units != 2 * n or cachee.activation is not heaviside:
-        raise ValueError(f"calcul_approximation : la couche 0 doit être Dense({2 * n}, activation=heaviside) "
-                         f"pour n={n}, reçu Dense({cachee.units}, activation={cachee.activation.__name__})")
-    if sortie.units != 1 or sortie.activation is not keras.activations.linear:
-        raise ValueError("calcul_approximation : la couche 1 doit être Dense(1, activation='linear')")
-    if cachee.built and cachee.kernel.shape[0] != 1:
-        raise ValueError("calcul_approximation : le réseau doit avoir une seule entrée, Input(shape=(1,)), "
-                         f"reçu {cachee.kernel.shape[0]} entrées")
+    if cachee.built:
+        verif.modele_keras("modele", modele, entrees=1)
     coeff, biais, poids_sortie, biais_sortie = _poids_marches(f, a, b, n)
     m = coeff.shape[1]
     c0 = np.zeros((1, 2 * n))
@@ -140,6 +126,12 @@ def calcul_approximation(modele, f, a, b, n):
     return modele
 
 
+def _decrire_couche(couche) -> str:
+    if isinstance(couche, keras.layers.Dense):
+        return f"Dense({couche.units}, activation={couche.activation.__name__})"
+    return type(couche).__name__
+
+
 def _sequentiel(n_entrees, couches):
     modele = keras.Sequential([keras.Input(shape=(n_entrees,))])
     for (coeff, biais, activation) in couches:
@@ -151,8 +143,8 @@ def _sequentiel(n_entrees, couches):
 
 def approximation_marches(f, a, b, n):
     """Modèle 1 → n+1 (Heaviside) → 1 : la fonction en escalier des n marches (erreur en 1/n)."""
-    n = _verifier_n(n)
-    a, b = _verifier_intervalle(a, b)
+    n = _n(n)
+    a, b = verif.intervalle("a", a, "b", b)
     coeff, biais, sortie, biais_sortie = _poids_marches(f, a, b, n)
     return _sequentiel(1, [(coeff, biais, heaviside), (sortie, biais_sortie, "linear")])
 
@@ -162,9 +154,14 @@ def approximation_affine_par_morceaux(f, a, b, n):
 
     F(x) = f(a) + p_0 ReLU(x − x_0) + Σ (p_i − p_{i−1}) ReLU(x − x_i), où p_i est la
     pente sur [x_i, x_{i+1}] ; un dernier neurone annule la pente après b.
+
+    >>> import numpy as np
+    >>> F = approximation_affine_par_morceaux(np.sin, 0, np.pi, 20)
+    >>> erreur_max(F, np.sin, 0, np.pi) < (np.pi / 20) ** 2 / 8 + 1e-5    # borne h² max|f''| / 8
+    True
     """
-    n = _verifier_n(n)
-    a, b = _verifier_intervalle(a, b)
+    n = _n(n)
+    a, b = verif.intervalle("a", a, "b", b)
     x = np.linspace(a, b, n + 1)
     y = _valeurs(f, x)
     pentes = np.diff(y) / np.diff(x)
@@ -177,15 +174,10 @@ def approximation_affine_par_morceaux(f, a, b, n):
 def approximation_sigmoides(f, a, b, n, raideur=None):
     """Version lisse des marches : σ(k (x − m_i)) centrées entre les points ; ``raideur`` k
     (par défaut 10 n / (b − a)). L'erreur tend vers celle des marches quand k grandit."""
-    n = _verifier_n(n)
-    a, b = _verifier_intervalle(a, b)
+    n = _n(n)
+    a, b = verif.intervalle("a", a, "b", b)
     h = (b - a) / n
-    if raideur is not None and (isinstance(raideur, (bool, np.bool_))
-                                or not isinstance(raideur, (numbers.Real, np.number))):
-        raise TypeError(f"raideur doit être un nombre > 0, reçu {raideur!r}")
-    k = 10.0 / h if raideur is None else float(raideur)
-    if not np.isfinite(k) or k <= 0:
-        raise ValueError(f"raideur doit être un nombre > 0, reçu {raideur!r}")
+    k = 10.0 / h if raideur is None else verif.reel("raideur", raideur, min=0, min_exclu=True)
     x = np.linspace(a, b, n + 1)
     y = _valeurs(f, x)
     # F(x) = y_0 + Σ_{i≥1} (y_i − y_{i−1}) σ(k (x − m_i)), m_i = x_i − h/2 : un saut lissé
@@ -201,8 +193,8 @@ def indicatrice_rectangle(xmin, xmax, ymin, ymax):
 
     Comme au chapitre 5 : H(x − xmin), H(−x + xmax), H(y − ymin), H(−y + ymax) puis un ET (biais −4).
     """
-    xmin, xmax = _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    ymin, ymax = _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
+    xmin, xmax = verif.intervalle("xmin", xmin, "xmax", xmax)
+    ymin, ymax = verif.intervalle("ymin", ymin, "ymax", ymax)
     coeff = np.array([[1.0, -1.0, 0.0, 0.0], [0.0, 0.0, 1.0, -1.0]])
     biais = np.array([-xmin, xmax, -ymin, ymax])
     return _sequentiel(2, [(coeff, biais, heaviside), (np.ones((4, 1)), np.array([-4.0]), heaviside)])
@@ -215,9 +207,10 @@ def approximation_deux_var(f, xmin, xmax, ymin, ymax, n):
     cellules sont semi-ouvertes [x_i, x_{i+1}[ × [y_j, y_{j+1}[ (fermées sur le bord
     droit et haut du rectangle) : chaque point du rectangle est dans une seule cellule.
     """
-    n = _verifier_n(n)
-    xmin, xmax = _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    ymin, ymax = _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
+    verif.appelable("f", f)
+    n = _n(n)
+    xmin, xmax = verif.intervalle("xmin", xmin, "xmax", xmax)
+    ymin, ymax = verif.intervalle("ymin", ymin, "ymax", ymax)
     xs = np.linspace(xmin, xmax, n + 1)
     ys = np.linspace(ymin, ymax, n + 1)
     cx, cy = (xs[:-1] + xs[1:]) / 2, (ys[:-1] + ys[1:]) / 2
@@ -257,17 +250,18 @@ def approximation_deux_var(f, xmin, xmax, ymin, ymax, n):
 
 def erreur_max(modele, f, a, b, num=2001) -> float:
     """max |f(x) − F(x)| sur ``num`` points régulièrement espacés de [a, b]."""
-    a, b = _verifier_intervalle(a, b)
-    num = _verifier_num(num)
+    a, b = verif.intervalle("a", a, "b", b)
+    num = _num(num)
     x = np.linspace(a, b, num)
     return float(np.max(np.abs(evaluer_lot(modele, x[:, None])[:, 0] - _valeurs(f, x))))
 
 
 def erreur_max_deux_var(modele, f, xmin, xmax, ymin, ymax, num=201) -> float:
     """max |f − F| sur une grille ``num × num`` du rectangle."""
-    xmin, xmax = _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    ymin, ymax = _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
-    num = _verifier_num(num)
+    verif.appelable("f", f)
+    xmin, xmax = verif.intervalle("xmin", xmin, "xmax", xmax)
+    ymin, ymax = verif.intervalle("ymin", ymin, "ymax", ymax)
+    num = _num(num)
     X, Y = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num))
     points = np.c_[X.ravel(), Y.ravel()]
     valeurs = _valeurs(lambda p: f(p[:, 0], p[:, 1]), points, "f")

@@ -1,22 +1,36 @@
 """La commande ``keras-facile``.
 
-    keras-facile liste                      les chapitres, une ligne chacun
-    keras-facile lance 6 [options]          lance le chapitre 6 (options : --help du chapitre)
-    keras-facile donnees [--telecharger NOM] où sont les jeux de données, et leur état
+    keras-facile liste                          les chapitres, une ligne chacun
+    keras-facile lance 6 [options]              lance le chapitre 6 (options : --help du chapitre)
+    keras-facile carnet 6 [--sortie D] [--rapide]   écrit le chapitre 6 en carnet Jupyter (.ipynb)
+    keras-facile carnet tous [...]              tous les chapitres en carnets
+    keras-facile copie DOSSIER [--carnets]      copie les chapitres dans DOSSIER, pour les modifier
+    keras-facile donnees [--telecharger NOM]    où sont les jeux de données, et leur état
 """
 from __future__ import annotations
 
+import shutil
 import sys
+from pathlib import Path
 
-from .chapitre import ParseurFrancais, resume_chapitre, trouver_chapitres
+from .parseur import ParseurFrancais
+
+_COMMANDES = ("liste", "lance", "carnet", "copie", "donnees")
 
 
-def _liste() -> int:
+def _erreur(commande: str, erreur: Exception) -> int:
+    print(f"keras-facile {commande} : erreur : {erreur}", file=sys.stderr)
+    return 2
+
+
+def _liste(argv: list[str]) -> int:
+    from .catalogue import resume_chapitre, trouver_chapitres
+
+    ParseurFrancais(prog="keras-facile liste", description="Lister les chapitres.").parse_args(argv)
     try:
         chapitres = trouver_chapitres()
     except FileNotFoundError as erreur:
-        print(f"keras-facile : {erreur}", file=sys.stderr)
-        return 1
+        return _erreur("liste", erreur)
     for numero, chemin in chapitres.items():
         print(f"{numero:>3}  {chemin.name:<40} {resume_chapitre(chemin)}")
     return 0
@@ -28,13 +42,83 @@ def _lance(argv: list[str]) -> int:
               "[--section NOM] [--liste]\n\nExemple : keras-facile lance 6 --rapide --figures figures/\n"
               "L'aide d'un chapitre : keras-facile lance 6 --help")
         return 0 if argv else 2
-    from .chapitre import executer_chapitre
+    from .lecon import executer_chapitre
 
     try:
         executer_chapitre(argv[0], argv[1:])
     except (ValueError, FileNotFoundError) as erreur:
-        print(f"keras-facile lance : erreur : {erreur}", file=sys.stderr)
-        return 2
+        return _erreur("lance", erreur)
+    return 0
+
+
+def _numeros(choix: str) -> list[int]:
+    from .catalogue import chemin_chapitre, trouver_chapitres
+
+    if choix == "tous":
+        return list(trouver_chapitres())
+    chemin_chapitre(choix)   # vérifie le numéro (erreur en français sinon)
+    return [int(choix)]
+
+
+def _carnet(argv: list[str]) -> int:
+    p = ParseurFrancais(prog="keras-facile carnet",
+                        description="Écrire un chapitre (ou tous) en carnet Jupyter (.ipynb), fait à partir "
+                                    "du même script.\nOuvrez-le ensuite avec Jupyter : jupyter lab ch06_….ipynb")
+    p.add_argument("chapitre", help="numéro du chapitre, ou « tous »")
+    p.add_argument("--sortie", metavar="DOSSIER", type=Path, default=Path("."),
+                   help="dossier où écrire les carnets (défaut : le dossier courant)")
+    p.add_argument("--rapide", action="store_true", help="carnet en version courte (rapide=True)")
+    args = p.parse_args(argv)
+    from .carnet import ecrire_carnet
+
+    try:
+        for numero in _numeros(args.chapitre):
+            print(ecrire_carnet(numero, args.sortie, rapide=args.rapide))
+    except (ValueError, FileNotFoundError, OSError) as erreur:
+        return _erreur("carnet", erreur)
+    return 0
+
+
+def _copie(argv: list[str]) -> int:
+    p = ParseurFrancais(prog="keras-facile copie",
+                        description="Copier les scripts des chapitres (ou leurs carnets) dans un dossier, pour "
+                                    "les modifier et les lancer.\nUn fichier déjà présent n'est jamais écrasé "
+                                    "(sauf avec --ecraser).")
+    p.add_argument("dossier", type=Path)
+    p.add_argument("--carnets", action="store_true", help="copier les carnets .ipynb au lieu des scripts")
+    p.add_argument("--rapide", action="store_true", help="avec --carnets : carnets en version courte")
+    p.add_argument("--chapitre", metavar="N", action="append", default=[],
+                   help="seulement ce chapitre (répétable) ; défaut : tous")
+    p.add_argument("--ecraser", action="store_true", help="remplacer les fichiers déjà présents")
+    args = p.parse_args(argv)
+    from .carnet import ecrire_carnet
+    from .catalogue import trouver_chapitres
+
+    try:
+        chapitres = trouver_chapitres()
+        numeros = sorted({n for c in args.chapitre for n in _numeros(c)}) or list(chapitres)
+        if args.dossier.exists() and not args.dossier.is_dir():
+            raise ValueError(f"{args.dossier} existe et n'est pas un dossier")
+        args.dossier.mkdir(parents=True, exist_ok=True)
+        copies, gardes = 0, 0
+        for n in numeros:
+            script = chapitres[n]
+            cible = args.dossier / (script.stem + (".ipynb" if args.carnets else ".py"))
+            if cible.exists() and not args.ecraser:
+                print(f"{cible} existe déjà : gardé tel quel (--ecraser pour le remplacer)")
+                gardes += 1
+                continue
+            if args.carnets:
+                ecrire_carnet(n, args.dossier, rapide=args.rapide)
+            else:
+                temporaire = cible.with_name(f".{cible.name}.partiel")
+                shutil.copyfile(script, temporaire)
+                temporaire.replace(cible)
+            copies += 1
+            print(cible)
+    except (ValueError, FileNotFoundError, OSError) as erreur:
+        return _erreur("copie", erreur)
+    print(f"{copies} fichier(s) copié(s), {gardes} gardé(s) dans {args.dossier}")
     return 0
 
 
@@ -45,25 +129,29 @@ def main(argv: list[str] | None = None) -> int:
         usage="keras-facile COMMANDE [options]",
         description="keras_facile — le livre « Mathématiques des réseaux de neurones » (exo7) en Keras 3.",
         epilog="commandes :\n"
-               "  liste                     lister les chapitres\n"
-               "  lance NUMERO [options]    lancer un chapitre (keras-facile lance 6 --help)\n"
-               "  donnees [options]         état des jeux de données (keras-facile donnees --help)",
+               "  liste                       lister les chapitres\n"
+               "  lance NUMERO [options]      lancer un chapitre (keras-facile lance 6 --help)\n"
+               "  carnet NUMERO|tous          écrire un chapitre en carnet Jupyter (keras-facile carnet --help)\n"
+               "  copie DOSSIER [options]     copier les chapitres pour les modifier (keras-facile copie --help)\n"
+               "  donnees [options]           état des jeux de données (keras-facile donnees --help)",
     )
     if not argv:
         parseur.print_help()
         return 2
     commande, reste = argv[0], argv[1:]
-    if commande not in ("liste", "lance", "donnees"):
-        if commande in ("-h", "--help"):
-            parseur.print_help()
-            return 0
-        parseur.error(f"commande inconnue : {commande!r} (commandes possibles : liste, lance, donnees)")
+    if commande in ("-h", "--help"):
+        parseur.print_help()
+        return 0
+    if commande not in _COMMANDES:
+        parseur.error(f"commande inconnue : {commande!r} (commandes possibles : {', '.join(_COMMANDES)})")
     if commande == "liste":
-        if reste:
-            parseur.error(f"la commande liste ne prend pas d'argument, reçu {' '.join(reste)}")
-        return _liste()
+        return _liste(reste)
     if commande == "lance":
         return _lance(reste)
+    if commande == "carnet":
+        return _carnet(reste)
+    if commande == "copie":
+        return _copie(reste)
     from .donnees.cli import main as donnees_main
 
     return donnees_main(reste)

@@ -6,17 +6,18 @@ toute la trajectoire, pour l'imprimer en tableau ou la tracer.
 >>> f = lambda P: P[0] ** 2 + 3 * P[1] ** 2
 >>> grad = lambda P: np.array([2 * P[0], 6 * P[1]])
 >>> t = descente(f, grad, [2, 1], delta=0.2, n=2)
->>> t.points[1].tolist(), round(t.valeurs[1], 2)
+>>> np.round(t.points[1], 6).tolist(), round(float(t.valeurs[1]), 2)
 ([1.2, -0.2], 1.56)
 """
 from __future__ import annotations
 
-import numbers
 import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 import numpy as np
+
+from . import verifications as verif
 
 __all__ = [
     "Trajectoire",
@@ -88,26 +89,22 @@ def pas_keras(delta0: float, alpha: float) -> Callable[[int], float]:
     return lambda k: delta0 / (alpha * k + 1)
 
 
-def _verifier(P0, delta, n):
-    P0 = np.atleast_1d(np.asarray(P0, dtype=np.float64))
-    if P0.ndim != 1 or not np.all(np.isfinite(P0)):
-        raise ValueError(f"P0 doit être un point (nombres finis), reçu {P0!r}")
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
-        raise ValueError(f"n (nombre d'itérations) doit être un entier ≥ 0, reçu {n!r}")
+def _verifier(P0, delta, n, nom_n="n"):
+    P0 = np.atleast_1d(verif.tableau("P0", P0, aide="P0 est le point de départ"))
+    if P0.ndim != 1:
+        raise ValueError(f"P0 doit être un point (un nombre ou un vecteur), reçu {verif.decrire(P0)}")
+    n = verif.entier(nom_n, n, min=0)
     if callable(delta):
         pas = delta
     else:
-        if isinstance(delta, bool) or not isinstance(delta, numbers.Real) or not np.isfinite(delta) or delta <= 0:
-            raise ValueError(f"delta (le pas δ) doit être un nombre > 0 ou une fonction k ↦ δ_k, reçu {delta!r}")
-        pas = pas_constant(float(delta))
-    return P0, pas
+        pas = pas_constant(verif.reel("delta", delta, min=0, min_exclu=True,
+                                      aide="delta est le pas δ, un nombre ou une fonction k ↦ δ_k"))
+    return P0, pas, n
 
 
 def _pas(pas, k):
-    d = pas(k)
-    if not isinstance(d, numbers.Real) or not np.isfinite(d) or d <= 0:
-        raise ValueError(f"le pas δ_{k} doit être un nombre > 0, la fonction delta a renvoyé {d!r}")
-    return float(d)
+    return verif.reel(f"delta({k})", pas(k), min=0, min_exclu=True,
+                      aide="la fonction delta doit renvoyer des pas δ_k > 0")
 
 
 def _gradient(grad, P, *avant):
@@ -115,7 +112,7 @@ def _gradient(grad, P, *avant):
     brut = np.asarray(grad(*avant, P), dtype=np.float64)
     if brut.size != P.size or brut.ndim > 1:
         raise ValueError(f"la fonction gradient doit renvoyer un vecteur de {P.size} composante(s) "
-                         f"(comme le point P), elle a renvoyé la forme {brut.shape}")
+                         f"(comme le point P), reçu {verif.decrire(brut)}")
     return brut.reshape(P.shape)
 
 
@@ -142,9 +139,11 @@ def descente(f, grad, P0, delta, n, moment: float = 0.0, nesterov: bool = False)
     pas). Si les valeurs deviennent infinies (pas trop grand), un
     :class:`DivergenceAvertissement` est émis et la trajectoire s'arrête là.
     """
-    P, pas = _verifier(P0, delta, n)
-    if not (isinstance(moment, numbers.Real) and 0 <= moment < 1):
-        raise ValueError(f"moment (µ) doit être un nombre de [0, 1[, reçu {moment!r}")
+    P, pas, n = _verifier(P0, delta, n)
+    moment = verif.reel("moment", moment, min=0, max=1, max_exclu=True, aide="moment est le coefficient µ")
+    nesterov = verif.booleen("nesterov", nesterov)
+    verif.appelable("f", f)
+    verif.appelable("grad", grad)
     if len(P) == 1:   # une variable : f et grad reçoivent le nombre a_k, pas un vecteur
         f_1, grad_1 = f, grad
         f, grad = (lambda Q: f_1(Q[0])), (lambda Q: grad_1(Q[0]))
@@ -184,11 +183,12 @@ def descente_stochastique(erreur, grad_local, N: int, P0, delta, epoques: int, t
     l'itération k (NaN pour le dernier point) et ``erreurs_epoques`` l'erreur
     au début puis après chaque époque.
     """
-    P, pas = _verifier(P0, delta, epoques)
-    if isinstance(N, bool) or not isinstance(N, numbers.Integral) or N < 1:
-        raise ValueError(f"N (nombre de données) doit être un entier ≥ 1, reçu {N!r}")
-    if isinstance(taille_lot, bool) or not isinstance(taille_lot, numbers.Integral) or not 1 <= taille_lot <= N:
-        raise ValueError(f"taille_lot doit être un entier entre 1 et N={N}, reçu {taille_lot!r}")
+    P, pas, epoques = _verifier(P0, delta, epoques, "epoques")
+    N = verif.entier("N", N, min=1, aide="N est le nombre de données")
+    taille_lot = verif.entier("taille_lot", taille_lot, min=1, max=N, aide=f"N={N} données")
+    melanger = verif.booleen("melanger", melanger)
+    verif.appelable("erreur", erreur)
+    verif.appelable("grad_local", grad_local)
     rng = np.random.default_rng(graine)
     points, valeurs, gradients, deltas = [P.copy()], [float(erreur(P))], [], []
     erreurs_epoques = [valeurs[0]]

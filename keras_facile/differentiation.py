@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from . import verifications as verif
+
 __all__ = ["Noeud", "entree", "constante", "appliquer", "derivees", "chemins",
            "exp", "ln", "cos", "sin", "racine", "carre", "tableau"]
 
@@ -58,8 +60,7 @@ class Noeud:
         return _noeud(autre) / self
 
     def __pow__(self, n):
-        if isinstance(n, Noeud):
-            raise TypeError("l'exposant doit être un nombre (pas un nœud)")
+        verif.reel("n", n, aide="l'exposant de x ** n est un nombre, pas un nœud du graphe")
         return appliquer(self, lambda x: x ** n, lambda x: n * x ** (n - 1), f"x ↦ x^{n}")
 
     def __repr__(self):
@@ -72,11 +73,12 @@ def _noeud(valeur) -> Noeud:
 
 def entree(valeur: float, nom: str = "x") -> Noeud:
     """Une variable d'entrée du graphe, avec sa valeur x0."""
-    return Noeud(float(valeur), nom)
+    return Noeud(verif.reel("valeur", valeur), nom)
 
 
 def constante(valeur: float) -> Noeud:
-    return Noeud(float(valeur), f"{valeur:g}")
+    valeur = verif.reel("valeur", valeur)
+    return Noeud(valeur, f"{valeur:g}")
 
 
 def appliquer(noeud, f, derivee, nom: str) -> Noeud:

@@ -16,13 +16,13 @@ une boucle TensorFlow compilée, par paquets d'époques : quelques secondes.
 """
 from __future__ import annotations
 
-import numbers
 import sys
 import time
 
 import numpy as np
 
 from . import _config  # noqa: F401
+from . import verifications as verif
 
 import keras
 import tensorflow as tf
@@ -31,12 +31,10 @@ __all__ = ["entrainer_rapide", "ChronoEpoques"]
 
 
 def _tableau(valeur, nom):
-    tableau = np.asarray(valeur, dtype=np.float32)
-    if tableau.ndim == 1:
-        tableau = tableau[:, None]
-    if tableau.ndim < 2 or len(tableau) == 0:
-        raise ValueError(f"{nom} doit être un tableau (N, …) non vide, reçu la forme {np.shape(valeur)}")
-    return tableau
+    tableau = verif.tableau(nom, valeur, dtype=np.float32, vide=False)
+    if tableau.ndim == 0:
+        raise ValueError(f"{nom} doit être un tableau (N, …), un exemple par ligne, reçu {verif.decrire(valeur)}")
+    return tableau[:, None] if tableau.ndim == 1 else tableau
 
 
 class _Boucle:
@@ -58,23 +56,18 @@ def entrainer_rapide(modele, X, Y, epochs, batch_size=None, verbose=0, paquet=No
     ``history.history`` (perte moyenne des lots de l'époque, avant chaque pas).
     ``verbose=1`` affiche la perte tous les ``paquet`` époques.
     """
-    if not isinstance(modele, keras.Model):
-        raise TypeError(f"modele doit être un modèle Keras, reçu {type(modele).__name__}")
+    verif.modele_keras("modele", modele)
     if not getattr(modele, "compiled", False) or modele.optimizer is None:
-        raise ValueError("le modèle doit être compilé : modele.compile(loss=..., optimizer=...)")
-    if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs <= 0:
-        raise ValueError(f"epochs doit être un entier > 0, reçu {epochs!r}")
+        raise ValueError("modele doit être compilé, reçu un modèle non compilé ; "
+                         "appelez modele.compile(loss=..., optimizer=...)")
+    epochs = verif.entier("epochs", epochs, min=1)
     X, Y = _tableau(X, "X"), _tableau(Y, "Y")
+    verif.meme_forme("X", X, "Y", Y, axe=0)
     n = len(X)
-    if len(Y) != n:
-        raise ValueError(f"X et Y doivent avoir le même nombre d'exemples, reçu {n} et {len(Y)}")
-    if batch_size is None:
-        batch_size = n
-    if isinstance(batch_size, bool) or not isinstance(batch_size, numbers.Integral) or batch_size <= 0:
-        raise ValueError(f"batch_size doit être un entier > 0, reçu {batch_size!r}")
-    batch_size = min(int(batch_size), n)
+    batch_size = n if batch_size is None else verif.entier("batch_size", batch_size, min=1)
+    batch_size = min(batch_size, n)
     nb_lots = -(-n // batch_size)
-    paquet = int(paquet or min(epochs, max(1, 20000 // nb_lots)))
+    paquet = min(epochs, max(1, 20000 // nb_lots)) if paquet is None else verif.entier("paquet", paquet, min=1)
 
     Xt, Yt = tf.constant(X), tf.constant(Y)
     variables = modele.trainable_variables

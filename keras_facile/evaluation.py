@@ -15,14 +15,13 @@ compte : la fonction lit les variables du modèle.
 """
 from __future__ import annotations
 
-import numbers
 import weakref
 
 import numpy as np
 
 from . import _config  # noqa: F401
+from . import verifications as verif
 
-import keras
 import tensorflow as tf
 
 __all__ = ["evaluation", "evaluer_lot", "dimension_entree", "dimension_sortie"]
@@ -33,22 +32,7 @@ _TAILLE_PAQUET = 65536
 
 def dimension_entree(modele) -> int:
     """Nombre d'entrées du réseau (``n`` de ``Input(shape=(n,))``)."""
-    if not isinstance(modele, keras.Model):
-        raise TypeError(f"modele doit être un modèle Keras, reçu {type(modele).__name__}")
-    try:
-        entrees = modele.inputs
-    except (AttributeError, ValueError):
-        entrees = None
-    if not entrees:
-        raise ValueError(
-            "le modèle n'a pas encore de dimension d'entrée : commencez-le par Input(shape=(n,))"
-        )
-    if len(entrees) != 1 or len(entrees[0].shape) != 2:
-        raise ValueError(
-            "evaluation attend un réseau à une seule entrée vectorielle, de forme (None, n) ; "
-            f"reçu des entrées de formes {[tuple(e.shape) for e in entrees]}"
-        )
-    return int(entrees[0].shape[-1])
+    return verif.nombre_entrees("modele", modele)
 
 
 def dimension_sortie(modele) -> int:
@@ -91,11 +75,11 @@ def evaluer_lot(modele, X) -> np.ndarray:
     Équivalent à ``modele.predict(X, verbose=0)`` mais sans surcoût par appel.
     """
     n = dimension_entree(modele)
-    X = np.asarray(X, dtype=np.float32)
+    X = verif.tableau("X", X, dtype=np.float32, fini=False)
     if X.ndim == 1 and n == 1:
         X = X[:, None]
-    if X.ndim != 2 or X.shape[1] != n:
-        raise ValueError(f"X doit être de forme (N, {n}) pour ce réseau à {n} entrée(s), reçu {X.shape}")
+    X = verif.tableau("X", X, forme=(None, n), dtype=np.float32, fini=False,
+                      aide=f"une ligne de {n} valeur(s) par point, pour ce réseau à {n} entrée(s)")
     fonction = _fonction_compilee(modele)
     if len(X) <= _TAILLE_PAQUET:
         return np.asarray(fonction(tf.constant(X)))
@@ -105,24 +89,20 @@ def evaluer_lot(modele, X) -> np.ndarray:
 
 
 def _vecteur_entree(entree) -> np.ndarray:
+    exemple = "evaluation(modele, 3), evaluation(modele, 2.0, 1.0) ou evaluation(modele, [7, -5])"
     if len(entree) == 0:
-        raise TypeError("evaluation(modele, entree) : il manque l'entrée (un nombre ou une liste de nombres)")
+        raise TypeError(f"entree doit être un nombre ou une liste de nombres, reçu rien ; écrivez {exemple}")
     premier = entree[0]
     if np.ndim(premier) == 0:
-        valeurs = list(entree)
+        valeurs, noms = list(entree), [f"entree[{i}]" for i in range(len(entree))]
     elif len(entree) == 1 and np.ndim(premier) == 1:
-        valeurs = list(premier)
+        valeurs, noms = list(premier), [f"entree[{i}]" for i in range(len(premier))]
     else:
-        raise TypeError(
-            "evaluation : l'entrée doit être des nombres (evaluation(modele, 2.0, 1.0)) ou une "
-            "liste / un vecteur de nombres (evaluation(modele, [2.0, 1.0])), "
-            f"reçu {entree!r}"
-        )
-    for i, v in enumerate(valeurs):
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, np.number)) \
-                or isinstance(v, (complex, np.complexfloating)):
-            raise TypeError(f"evaluation : la valeur d'entrée n°{i} doit être un nombre réel, reçu {v!r}")
-    return np.asarray(valeurs, dtype=np.float32)
+        raise TypeError("entree doit être des nombres ou une liste / un vecteur de nombres, "
+                        f"reçu {verif.decrire(entree if len(entree) > 1 else premier)} ; écrivez {exemple}")
+    if len(valeurs) == 1:
+        noms = ["entree"]
+    return np.asarray([verif.reel(nom, v, float32=True) for nom, v in zip(noms, valeurs)], dtype=np.float32)
 
 
 def evaluation(modele, *entree):
@@ -136,9 +116,8 @@ def evaluation(modele, *entree):
     x = _vecteur_entree(entree)
     n = dimension_entree(modele)
     if x.shape[0] != n:
-        raise ValueError(
-            f"evaluation : le réseau a {n} entrée(s) mais {x.shape[0]} valeur(s) ont été données"
-        )
+        raise ValueError(f"entree doit avoir {n} valeur(s), une par entrée du réseau (Input(shape=({n},))), "
+                         f"reçu {x.shape[0]} valeur(s)")
     sortie = evaluer_lot(modele, x[None, :])[0]
     if sortie.shape[0] == 1:
         return float(sortie[0])

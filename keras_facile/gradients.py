@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _config  # noqa: F401
+from . import verifications as verif
 
 import keras
 import tensorflow as tf
@@ -26,15 +27,14 @@ import tensorflow as tf
 __all__ = ["get_weights_grad", "gradient_entree", "verifier_gradient"]
 
 
-def _tableaux(X, Y, modele):
-    X = np.asarray(X, dtype=np.float32)
+def _tableaux(X, Y):
+    X = verif.tableau("X", X, dtype=np.float32, vide=False)
     if X.ndim == 1:
         X = X[:, None]
-    Y = np.asarray(Y, dtype=np.float32)
+    Y = verif.tableau("Y", Y, dtype=np.float32, vide=False)
     if Y.ndim == 1:
         Y = Y[:, None]
-    if len(X) != len(Y):
-        raise ValueError(f"X et Y doivent avoir le même nombre d'exemples, reçu {len(X)} et {len(Y)}")
+    verif.meme_forme("X", X, "Y", Y, axe=0)
     return X, Y
 
 
@@ -46,7 +46,7 @@ def _fonction_perte(modele, perte):
             else keras.ops.mean(fonction(y, y_pred))
     if not getattr(modele, "compiled", False) or getattr(modele, "loss", None) is None:
         raise ValueError(
-            "le modèle n'a pas de fonction d'erreur : appelez d'abord "
+            "modele doit être compilé avec une fonction d'erreur, reçu un modèle sans perte ; appelez d'abord "
             "modele.compile(loss='mean_squared_error', optimizer=...) ou passez perte='mse'"
         )
     return None  # on utilise modele.compute_loss (perte compilée + régularisation)
@@ -67,10 +67,9 @@ def get_weights_grad(modele, X, Y, perte=None):
     modèle (moyenne sur les exemples), ou ``perte`` (par ex. ``"mse"``).
     Le livre : ``poids_apres = [w - delta * g for w, g in zip(poids_avant, gradient)]``.
     """
-    if not isinstance(modele, keras.Model):
-        raise TypeError(f"modele doit être un modèle Keras, reçu {type(modele).__name__}")
+    verif.modele_keras("modele", modele)
     fonction = _fonction_perte(modele, perte)
-    X, Y = _tableaux(X, Y, modele)
+    X, Y = _tableaux(X, Y)
     variables = modele.trainable_variables
     with tf.GradientTape() as bande:
         valeur = _perte(modele, fonction, tf.constant(X), tf.constant(Y))
@@ -90,23 +89,29 @@ def gradient_entree(modele, X, Y=None, rang=0, perte=None):
     Avec ``Y`` : gradient de l'erreur (somme sur les exemples de l'erreur de
     chacun), utile pour les exemples adverses.
     """
-    X = np.asarray(X, dtype=np.float32)
+    verif.modele_keras("modele", modele)
+    X = verif.tableau("X", X, dtype=np.float32, vide=False)
     if X.ndim == 1:
         X = X[:, None]
+    if Y is None:
+        rang = verif.entier("rang", rang, min=0)
+    else:
+        Yt = verif.tableau("Y", Y, dtype=np.float32, vide=False)
+        verif.meme_forme("X", X, "Y", Yt, axe=0)
+        if perte is None and getattr(modele, "loss", None) is None:
+            raise ValueError("perte doit être donnée pour un modèle non compilé, reçu None (NoneType) ; "
+                             "passez perte='mse' ou compilez le modèle avec une perte")
     x = tf.Variable(X)
     with tf.GradientTape() as bande:
         y_pred = modele(x, training=False)
         if Y is None:
             p = int(y_pred.shape[-1])
-            if not 0 <= rang < p:
-                raise ValueError(f"rang={rang} n'existe pas : la sortie a {p} neurone(s)")
+            verif.entier("rang", rang, min=0, max=p - 1,
+                         aide=f"la couche de sortie a {p} neurone{'s' if p > 1 else ''}")
             cible = tf.reduce_sum(y_pred[:, rang])
         else:
-            Yt = np.asarray(Y, dtype=np.float32)
             if Yt.ndim == 1 and y_pred.shape[-1] == 1:
                 Yt = Yt[:, None]
-            if perte is None and getattr(modele, "loss", None) is None:
-                raise ValueError("gradient_entree : donnez perte='mse' (ou compilez le modèle avec une perte)")
             fonction = keras.losses.get(perte or modele.loss)
             # Loss.call donne l'erreur de chaque exemple, sans réduction
             valeurs = fonction.call(tf.constant(Yt), y_pred) if isinstance(fonction, keras.losses.Loss) \
@@ -123,8 +128,10 @@ def verifier_gradient(modele, X, Y, epsilon=1e-4, max_poids=200, graine=0, perte
     vérifiés. Renvoie ``{"ecart_relatif_max": ..., "poids_verifies": ...}`` où
     l'écart relatif est ``|g_dif - g| / max(|g_dif|, |g|, 1e-4 max|g|)``.
     """
+    epsilon = verif.reel("epsilon", epsilon, min=0, min_exclu=True)
+    max_poids = verif.entier("max_poids", max_poids, min=1)
     gradient = get_weights_grad(modele, X, Y, perte=perte)
-    X, Y = _tableaux(X, Y, modele)
+    X, Y = _tableaux(X, Y)
     copie = _copie_float64(modele)
     poids = [np.asarray(w, dtype=np.float64) for w in modele.get_weights()]
     entrainables = {id(v) for v in modele.trainable_variables}

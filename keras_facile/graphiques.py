@@ -1,24 +1,19 @@
 """Les graphiques du livre : la fonction calculée par un réseau à 1, 2 ou 3 entrées.
 
 Chaque fonction ``affichage_*`` garde les valeurs par défaut du livre, respecte
-``rang`` (le neurone de sortie tracé), renvoie la figure Matplotlib, l'enregistre
-si ``fichier`` est donné, et n'appelle ``plt.show()`` que lorsqu'un écran est
-disponible et qu'on n'est pas dans un script de chapitre (jamais bloquant sans
-écran). Les sorties sont calculées en un seul appel sur toute la grille.
+``rang`` (le neurone de sortie tracé), renvoie la figure Matplotlib et
+l'enregistre si ``fichier`` est donné ; :mod:`keras_facile.figures` décide de
+l'afficher (une seule fois dans un carnet, jamais bloquant sans écran). Les sorties sont calculées en un seul appel sur toute la grille.
 """
 from __future__ import annotations
-
-import numbers
 
 import numpy as np
 
 from . import _config  # noqa: F401
 
-import matplotlib
-import matplotlib.pyplot as plt
-
-from .chapitre import chapitre_en_cours
-from .evaluation import dimension_entree, dimension_sortie, evaluer_lot
+from . import verifications as verif
+from .evaluation import dimension_sortie, evaluer_lot
+from .figures import nouvelle_figure, sous_figures, terminer_figure
 
 __all__ = [
     "affichage_evaluation_une_var",
@@ -26,72 +21,30 @@ __all__ = [
     "affichage_evaluation_deux_var_3d",
     "affichage_evaluation_deux_var_2d",
     "affichage_evaluation_trois_var",
-    "terminer_figure",
 ]
 
-_BACKENDS_SANS_ECRAN = {"agg", "pdf", "svg", "ps", "cairo", "template", "module://matplotlib_inline.backend_inline"}
-
-
-def terminer_figure(fig, fichier=None, afficher=None):
-    """Enregistre ``fig`` dans ``fichier`` (si donné) puis l'affiche si c'est
-    possible et demandé. ``afficher=None`` : afficher seulement hors chapitre et
-    si le backend Matplotlib est interactif. Renvoie ``fig``."""
-    fig.tight_layout()
-    if fichier is not None:
-        fig.savefig(fichier)
-    if afficher is None:
-        afficher = not chapitre_en_cours() and matplotlib.get_backend().lower() not in _BACKENDS_SANS_ECRAN
-    if afficher:
-        plt.show()
-    return fig
-
-
-def _verifier_entrees(modele, n: int, fonction: str):
-    recu = dimension_entree(modele)
-    if recu != n:
-        raise ValueError(f"{fonction} trace un réseau à {n} entrée(s), or ce réseau en a {recu}")
-
-
 def _verifier_rang(modele, rang) -> int:
-    if isinstance(rang, (bool, np.bool_)) or not isinstance(rang, numbers.Integral):
-        raise TypeError(f"rang doit être un entier, reçu {rang!r}")
     p = dimension_sortie(modele)
-    if not 0 <= rang < p:
-        raise ValueError(f"rang={rang} n'existe pas : la couche de sortie a {p} neurone(s), numérotés de 0 à {p - 1}")
-    return int(rang)
-
-
-def _verifier_intervalle(a, b, noms=("a", "b")):
-    for v, nom in zip((a, b), noms):
-        if not isinstance(v, (numbers.Real, np.number)) or not np.isfinite(v):
-            raise ValueError(f"{nom} doit être un nombre fini, reçu {v!r}")
-    if not a < b:
-        raise ValueError(f"il faut {noms[0]} < {noms[1]}, reçu {noms[0]}={a} et {noms[1]}={b}")
-
-
-def _verifier_num(num, minimum=2):
-    if isinstance(num, (bool, np.bool_)) or not isinstance(num, numbers.Integral) or num < minimum:
-        raise ValueError(f"num doit être un entier ≥ {minimum}, reçu {num!r}")
-    return int(num)
+    return verif.entier("rang", rang, min=0, max=p - 1, aide=f"la couche de sortie a {p} neurone(s)")
 
 
 def _sorties(modele, points, rang):
     return evaluer_lot(modele, points)[:, rang]
 
 
-def _courbe_une_var(modele, a, b, rang, num, fonction):
+def _courbe_une_var(modele, a, b, rang, num):
     """Les points (x, F(x)) tracés par les deux affichages à une variable, après vérifications."""
-    _verifier_entrees(modele, 1, fonction)
-    _verifier_intervalle(a, b)
+    verif.modele_keras("modele", modele, entrees=1)
+    verif.intervalle("a", a, "b", b)
     rang = _verifier_rang(modele, rang)
-    liste_x = np.linspace(a, b, _verifier_num(num))
+    liste_x = np.linspace(a, b, verif.entier("num", num, min=2))
     return liste_x, _sorties(modele, liste_x[:, None], rang)
 
 
 def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, afficher=None):
     """Graphe de la fonction F calculée par un réseau à une entrée, sur [a, b]."""
-    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_evaluation_une_var")
-    fig, ax = plt.subplots()
+    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num)
+    fig, ax = sous_figures()
     ax.plot(liste_x, liste_y)
     ax.set_xlabel("x")
     ax.set_ylabel("F(x)")
@@ -100,8 +53,9 @@ def affichage_evaluation_une_var(modele, a, b, rang=0, num=100, fichier=None, af
 
 def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, afficher=None):
     """La fonction ``f`` (en rouge) et la fonction F du réseau (en bleu) sur [a, b]."""
-    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num, "affichage_approximation")
-    fig, ax = plt.subplots()
+    verif.appelable("f", f)
+    liste_x, liste_y = _courbe_une_var(modele, a, b, rang, num)
+    fig, ax = sous_figures()
     ax.plot(liste_x, f(liste_x), color="red", label="f")
     ax.plot(liste_x, liste_y, color="blue", linewidth=2, label="réseau F")
     ax.legend()
@@ -109,11 +63,11 @@ def affichage_approximation(modele, f, a, b, rang=0, num=100, fichier=None, affi
 
 
 def _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num):
-    _verifier_entrees(modele, 2, "cet affichage à deux variables")
-    _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
+    verif.modele_keras("modele", modele, entrees=2)
+    verif.intervalle("xmin", xmin, "xmax", xmax)
+    verif.intervalle("ymin", ymin, "ymax", ymax)
     rang = _verifier_rang(modele, rang)
-    num = _verifier_num(num)
+    num = verif.entier("num", num, min=2)
     X, Y = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num))
     Z = _sorties(modele, np.c_[X.ravel(), Y.ravel()], rang).reshape(X.shape)
     return X, Y, Z
@@ -122,7 +76,7 @@ def _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num):
 def affichage_evaluation_deux_var_3d(modele, xmin, xmax, ymin, ymax, rang=0, num=20, fichier=None, afficher=None):
     """Surface z = F(x, y) d'un réseau à deux entrées sur [xmin, xmax] × [ymin, ymax]."""
     X, Y, Z = _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num)
-    fig = plt.figure()
+    fig = nouvelle_figure()
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(X, Y, Z, cmap="viridis")
     ax.set_xlabel("axe x")
@@ -135,7 +89,7 @@ def affichage_evaluation_deux_var_2d(modele, xmin, xmax, ymin, ymax, rang=0, num
                                      fichier=None, afficher=None):
     """Lignes de niveau (zones colorées) de F(x, y) dans le plan, avec la barre de couleurs."""
     X, Y, Z = _grille_deux_var(modele, xmin, xmax, ymin, ymax, rang, num)
-    fig, ax = plt.subplots()
+    fig, ax = sous_figures()
     zones = ax.contourf(X, Y, Z, niveaux, cmap="hot")
     fig.colorbar(zones, ax=ax)
     ax.axis("equal")
@@ -145,16 +99,16 @@ def affichage_evaluation_deux_var_2d(modele, xmin, xmax, ymin, ymax, rang=0, num
 def affichage_evaluation_trois_var(modele, xmin, xmax, ymin, ymax, zmin, zmax, rang=0, num=10,
                                    fichier=None, afficher=None):
     """Nuage des points d'une grille de l'espace, colorés par la valeur F(x, y, z)."""
-    _verifier_entrees(modele, 3, "affichage_evaluation_trois_var")
-    _verifier_intervalle(xmin, xmax, ("xmin", "xmax"))
-    _verifier_intervalle(ymin, ymax, ("ymin", "ymax"))
-    _verifier_intervalle(zmin, zmax, ("zmin", "zmax"))
+    verif.modele_keras("modele", modele, entrees=3)
+    verif.intervalle("xmin", xmin, "xmax", xmax)
+    verif.intervalle("ymin", ymin, "ymax", ymax)
+    verif.intervalle("zmin", zmin, "zmax", zmax)
     rang = _verifier_rang(modele, rang)
-    num = _verifier_num(num)
+    num = verif.entier("num", num, min=2)
     X, Y, Z = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num),
                           np.linspace(zmin, zmax, num))
     S = _sorties(modele, np.c_[X.ravel(), Y.ravel(), Z.ravel()], rang)
-    fig = plt.figure()
+    fig = nouvelle_figure()
     ax = fig.add_subplot(projection="3d")
     points = ax.scatter(X.ravel(), Y.ravel(), Z.ravel(), c=S, cmap="hot")
     fig.colorbar(points, ax=ax)

@@ -4,7 +4,7 @@ Chaque fonction renvoie sa figure."""
 from __future__ import annotations
 
 import numpy as np
-import matplotlib.pyplot as plt
+from .figures import sous_figures, terminer_figure
 
 __all__ = ["graphique_descente_1var", "graphique_descente_2var", "graphique_erreurs"]
 
@@ -12,7 +12,7 @@ __all__ = ["graphique_descente_1var", "graphique_descente_2var", "graphique_erre
 def graphique_descente_1var(f, trajectoire, a, b, titre=None, num=300):
     """Le graphe de f (bleu), les points (a_k, f(a_k)) (rouge), les a_k sur l'axe, les pas (orange)."""
     x = np.linspace(a, b, num)
-    fig, ax = plt.subplots()
+    fig, ax = sous_figures()
     ax.plot(x, f(x), color="blue")
     points = trajectoire.points[:, 0]
     valeurs = trajectoire.valeurs
@@ -23,7 +23,7 @@ def graphique_descente_1var(f, trajectoire, a, b, titre=None, num=300):
                     arrowprops=dict(arrowstyle="->", color="orange"))
     if titre:
         ax.set_title(titre)
-    return fig
+    return terminer_figure(fig)
 
 
 def graphique_descente_2var(f, trajectoire, zone, niveaux=30, minimum=None, titre=None, num=200):
@@ -32,7 +32,7 @@ def graphique_descente_2var(f, trajectoire, zone, niveaux=30, minimum=None, titr
     xmin, xmax, ymin, ymax = zone
     X, Y = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num))
     Z = f(np.array([X, Y]))
-    fig, ax = plt.subplots()
+    fig, ax = sous_figures()
     ax.contour(X, Y, Z, niveaux, colors="black", linewidths=0.5)
     P = trajectoire.points
     ax.scatter(P[:, 0], P[:, 1], color="red", zorder=3, s=12)
@@ -45,12 +45,12 @@ def graphique_descente_2var(f, trajectoire, zone, niveaux=30, minimum=None, titr
     ax.set_aspect("equal")
     if titre:
         ax.set_title(titre)
-    return fig
+    return terminer_figure(fig)
 
 
 def graphique_erreurs(courbes: dict, xlabel="époque", ylabel="erreur", log=False, titre=None):
     """Une courbe d'erreur par entrée de ``courbes`` ({légende: valeurs})."""
-    fig, ax = plt.subplots()
+    fig, ax = sous_figures()
     for nom, valeurs in courbes.items():
         ax.plot(np.arange(len(valeurs)), valeurs, label=nom)
     ax.set_xlabel(xlabel)
@@ -60,4 +60,4 @@ def graphique_erreurs(courbes: dict, xlabel="époque", ylabel="erreur", log=Fals
     ax.legend()
     if titre:
         ax.set_title(titre)
-    return fig
+    return terminer_figure(fig)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import verifications as verif
+
 __all__ = [
     "image_test",
     "smiley",
@@ -31,11 +33,7 @@ __all__ = [
 
 
 def _verifier_taille(taille, nom="taille", minimum=16):
-    if (not isinstance(taille, (tuple, list)) or len(taille) != 2
-            or not all(isinstance(t, (int, np.integer)) and not isinstance(t, bool) and t >= minimum
-                       for t in taille)):
-        raise ValueError(f"{nom} doit être un couple d'entiers ≥ {minimum} (hauteur, largeur), reçu {taille!r}")
-    return int(taille[0]), int(taille[1])
+    return verif.forme(nom, taille, 2, min=minimum, aide="(hauteur, largeur)")
 
 
 def image_test(taille=(192, 256), graine: int = 0) -> np.ndarray:
@@ -152,14 +150,15 @@ def ecrire_image(chemin, B) -> Path:
 
 def photo_chats_chiens(indice: int = 0, classe: str = "cats", partie: str = "test",
                        chemin=None) -> np.ndarray | None:
-    """Une photo du jeu chats/chiens en gris (uint8), ou ``None`` si le jeu est absent."""
-    if classe not in ("cats", "dogs") or partie not in ("train", "test"):
-        raise ValueError(f"classe doit valoir 'cats' ou 'dogs' et partie 'train' ou 'test', "
-                         f"reçu {classe!r}, {partie!r}")
+    """Une photo du jeu chats/chiens en gris (uint8), ou ``None`` si le jeu est absent
+    (jamais de téléchargement pour une seule photo)."""
+    verif.choix("classe", classe, ("cats", "dogs"))
+    verif.choix("partie", partie, ("train", "test"))
+    indice = verif.entier("indice", indice, min=0)
     try:
         from .donnees import dossier_chats_chiens
-        dossier = Path(dossier_chats_chiens(chemin)) / partie / classe
-    except (ImportError, FileNotFoundError, OSError):
+        dossier = Path(dossier_chats_chiens(chemin, telecharger=False)) / partie / classe
+    except (ImportError, FileNotFoundError, OSError, ValueError):
         return None
     fichiers = sorted(p for p in dossier.glob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png"))
     if not fichiers:
@@ -178,9 +177,9 @@ def affichage_avant_apres(A, B, titre_avant="Image originale", titre_apres="Imag
     ``limiter=True`` affiche B ramenée dans 0..255 (sinon Matplotlib étire ses
     valeurs entre son minimum et son maximum). Renvoie la figure.
     """
-    import matplotlib.pyplot as plt
+    from .figures import sous_figures, terminer_figure
 
-    fig, (ax, bx) = plt.subplots(1, 2, figsize=(10, 5))
+    fig, (ax, bx) = sous_figures(1, 2, figsize=(10, 5))
     ax.set_title(titre_avant)
     ax.imshow(A, cmap="gray")
     bx.set_title(titre_apres)
@@ -191,14 +190,19 @@ def affichage_avant_apres(A, B, titre_avant="Image originale", titre_apres="Imag
     for a in (ax, bx):
         a.set_xticks([])
         a.set_yticks([])
-    fig.tight_layout()
-    return fig
+    return terminer_figure(fig)
 
 
 def affichage_images(images, titres=None, lignes=None, colonnes=None, cmap="gray",
                      titre=None, figsize=None, vmin=None, vmax=None):
     """Une grille d'images (2-D en gris, ou (h, l, 3) en couleur) avec leurs titres."""
-    import matplotlib.pyplot as plt
+    from .figures import terminer_figure
+
+    return terminer_figure(_grille_images(images, titres, lignes, colonnes, cmap, titre, figsize, vmin, vmax))
+
+
+def _grille_images(images, titres, lignes, colonnes, cmap, titre, figsize, vmin, vmax):
+    from .figures import sous_figures
 
     images = list(images)
     n = len(images)
@@ -208,7 +212,7 @@ def affichage_images(images, titres=None, lignes=None, colonnes=None, cmap="gray
         raise ValueError(f"il faut autant de titres que d'images ({n}), reçu {len(titres)}")
     colonnes = colonnes or min(n, 5)
     lignes = lignes or int(np.ceil(n / colonnes))
-    fig, axes = plt.subplots(lignes, colonnes, figsize=figsize or (2.2 * colonnes, 2.4 * lignes),
+    fig, axes = sous_figures(lignes, colonnes, figsize=figsize or (2.2 * colonnes, 2.4 * lignes),
                              squeeze=False)
     for k, ax in enumerate(axes.flat):
         ax.set_xticks([])
@@ -224,7 +228,6 @@ def affichage_images(images, titres=None, lignes=None, colonnes=None, cmap="gray
             ax.set_title(titres[k], fontsize=9)
     if titre:
         fig.suptitle(titre)
-    fig.tight_layout()
     return fig
 
 
@@ -241,9 +244,11 @@ def affichage_predictions(images, attendus, predits, probabilites, noms, colonne
         raise ValueError("images, attendus, predits et probabilites doivent avoir la même longueur")
     titres = [f"Attendu : {noms[int(a)]}\nPrédit : {noms[int(p)]} ({100 * float(q):.0f} %)"
               for a, p, q in zip(attendus, predits, probabilites)]
-    fig = affichage_images(images, titres, colonnes=colonnes, cmap=cmap,
-                           figsize=(3.2 * colonnes, 3.4 * int(np.ceil(n / colonnes))))
+    fig = _grille_images(images, titres, None, colonnes, cmap, None,
+                         (3.2 * colonnes, 3.4 * int(np.ceil(n / colonnes))), None, None)
     for ax, a, p in zip(fig.axes, attendus, predits):
         if int(a) != int(p):
             ax.title.set_color("red")
-    return fig
+    from .figures import terminer_figure
+
+    return terminer_figure(fig)

@@ -10,11 +10,10 @@ avec :func:`keras_facile.evaluation` et qu'on trace avec les ``affichage_*``.
 """
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from . import _config  # noqa: F401
+from . import verifications as verif
 
 import keras
 
@@ -32,68 +31,62 @@ __all__ = [
 ]
 
 
-def _matrice(valeurs, nom: str) -> np.ndarray:
-    try:
-        m = np.asarray(valeurs, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{nom} doit contenir des nombres, reçu {valeurs!r}") from None
-    if not np.all(np.isfinite(m)):
-        raise ValueError(f"{nom} contient une valeur non finie : {valeurs!r}")
-    return m
-
-
 def reseau_par_couches(n_entrees: int, couches) -> keras.Sequential:
     """Un réseau aux poids donnés : ``couches`` est une liste de ``(coeffs, biais, activation)``.
 
     ``coeffs`` se donne **par neurone** (une ligne par neurone, un coefficient
     par entrée), comme dans les schémas du livre ; ``biais`` un nombre par neurone.
 
+    >>> from keras_facile import evaluation
     >>> F = reseau_par_couches(2, [([[2, -1], [-3, 2]], [0, 0], "relu"), ([[4, 5]], [-1], heaviside)])
+    >>> evaluation(F, 4, 7), evaluation(F, 0.1, 0.1)
+    (1.0, 0.0)
     """
-    if isinstance(n_entrees, bool) or not isinstance(n_entrees, numbers.Integral) or n_entrees <= 0:
-        raise ValueError(f"n_entrees doit être un entier > 0, reçu {n_entrees!r}")
-    modele = keras.Sequential([keras.Input(shape=(int(n_entrees),))])
-    dimension = int(n_entrees)
+    dimension = verif.entier("n_entrees", n_entrees, min=1)
+    attendu = "couches doit être une liste non vide de (coeffs, biais, activation)"
+    try:
+        couches = list(couches)
+    except TypeError:
+        raise TypeError(f"{attendu}, reçu {verif.decrire(couches)}") from None
+    if not couches:
+        raise ValueError(f"{attendu}, reçu une liste vide")
+    modele = keras.Sequential([keras.Input(shape=(dimension,))])
     poids = []
     for k, couche in enumerate(couches):
         try:
             coeffs, biais, activation = couche
         except (TypeError, ValueError):
-            raise TypeError(f"couche {k} : attendu (coeffs, biais, activation), reçu {couche!r}") from None
-        coeffs = _matrice(coeffs, f"couche {k}, coeffs")
+            raise TypeError(f"couches[{k}] doit être un triplet (coeffs, biais, activation), "
+                            f"reçu {verif.decrire(couche)}") from None
+        coeffs = verif.tableau(f"couches[{k}] (coeffs)", coeffs, ndim=(1, 2), dtype=np.float32)
         if coeffs.ndim == 1:
             coeffs = coeffs[None, :]
-        biais = _matrice(biais, f"couche {k}, biais").reshape(-1)
-        if coeffs.ndim != 2 or coeffs.shape[1] != dimension:
-            raise ValueError(f"couche {k} : chaque neurone doit avoir {dimension} coefficient(s), "
-                             f"reçu des coeffs de forme {coeffs.shape}")
+        coeffs = verif.tableau(f"couches[{k}] (coeffs)", coeffs, forme=(None, dimension), dtype=np.float32,
+                               aide=f"une ligne par neurone, {dimension} coefficient(s) par ligne")
+        biais = verif.tableau(f"couches[{k}] (biais)", biais, dtype=np.float32).reshape(-1)
         if biais.shape[0] != coeffs.shape[0]:
-            raise ValueError(f"couche {k} : {coeffs.shape[0]} neurone(s) mais {biais.shape[0]} biais")
+            raise ValueError(f"couches[{k}] (biais) doit avoir {coeffs.shape[0]} valeur(s), une par neurone, "
+                             f"reçu {biais.shape[0]} valeur(s)")
         modele.add(keras.layers.Dense(coeffs.shape[0], activation=activation))
         poids.append((coeffs.T, biais))
         dimension = coeffs.shape[0]
-    if not poids:
-        raise ValueError("couches est vide : donnez au moins une couche")
     for layer, (c, b) in zip(modele.layers, poids):
-        layer.set_weights([c.astype(np.float32), b.astype(np.float32)])
+        layer.set_weights([c, b])
     return modele
 
 
 def perceptron(coeffs, biais, activation=heaviside) -> keras.Sequential:
     """Un seul neurone : F(x) = φ(a_1 x_1 + … + a_n x_n + a_0)."""
-    coeffs = _matrice(coeffs, "coeffs").reshape(-1)
-    if coeffs.size == 0:
-        raise ValueError("coeffs est vide : donnez un coefficient par entrée")
-    biais = _matrice(biais, "biais")
-    if biais.size != 1:
-        raise ValueError(f"biais doit être un seul nombre pour un perceptron, reçu {biais.tolist()!r}")
+    coeffs = verif.tableau("coeffs", coeffs, dtype=np.float32, vide=False,
+                           aide="donnez un coefficient par entrée").reshape(-1)
+    if isinstance(biais, (list, tuple, np.ndarray)) and np.size(biais) == 1:
+        biais = np.asarray(biais).reshape(())         # [b] : un seul nombre, comme b
+    biais = verif.reel("biais", biais, float32=True, aide="un perceptron n'a qu'un biais")
     return reseau_par_couches(len(coeffs), [([coeffs], [biais], activation)])
 
 
 def _nombre_entrees(n) -> int:
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral) or n < 1:
-        raise ValueError(f"n doit être un entier ≥ 1 (nombre d'entrées de la porte), reçu n={n!r}")
-    return int(n)
+    return verif.entier("n", n, min=1, aide="n est le nombre d'entrées de la porte")
 
 
 def porte_ou(n: int = 2) -> keras.Sequential:
@@ -134,12 +127,12 @@ def polygone_convexe(sommets) -> keras.Sequential:
     (coefficients 1, biais −n). Les sommets se donnent dans l'ordre, dans un sens
     ou dans l'autre.
     """
-    p = _matrice(sommets, "sommets")
-    if p.ndim != 2 or p.shape[1] != 2 or len(p) < 3:
-        raise ValueError(f"sommets doit être une liste d'au moins 3 points (x, y), reçu la forme {p.shape}")
+    p = verif.tableau("sommets", sommets, forme=(None, 2), aide="une liste de points (x, y)")
+    if len(p) < 3:
+        raise ValueError(f"sommets doit être une liste d'au moins 3 points (x, y), reçu {len(p)} point(s)")
     aire = 0.5 * np.sum(p[:, 0] * np.roll(p[:, 1], -1) - np.roll(p[:, 0], -1) * p[:, 1])
     if abs(aire) < 1e-12:
-        raise ValueError("les sommets sont alignés : le polygone est vide")
+        raise ValueError(f"sommets doit décrire un polygone non vide, reçu des sommets alignés {verif.decrire(sommets)}")
     sens = 1.0 if aire > 0 else -1.0
     coeffs, biais = [], []
     for (x0, y0), (x1, y1) in zip(p, np.roll(p, -1, axis=0)):
@@ -148,6 +141,7 @@ def polygone_convexe(sommets) -> keras.Sequential:
         coeffs.append([a, b])
         biais.append(-(a * x0 + b * y0))
     if any(a * x + b * y + c < -1e-9 for (a, b), c in zip(coeffs, biais) for x, y in p):
-        raise ValueError("le polygone n'est pas convexe (ou ses sommets ne sont pas dans l'ordre)")
+        raise ValueError("sommets doit décrire un polygone convexe, sommets dans l'ordre, "
+                         f"reçu {verif.decrire(sommets)}, qui n'est pas convexe ou pas dans l'ordre")
     n = len(p)
     return reseau_par_couches(2, [(coeffs, biais, heaviside), ([[1.0] * n], [-float(n)], heaviside)])

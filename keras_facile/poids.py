@@ -13,56 +13,18 @@ Numérotation du livre : ``couche`` indexe ``modele.layers`` (la couche d'entré
 """
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from . import _config  # noqa: F401
-
-import keras
+from . import verifications as verif
+from .verifications import couche_dense
 
 __all__ = ["affiche_poids", "poids_a_zeros", "definir_poids", "couche_dense"]
 
 
-def _entier(valeur, nom: str) -> int:
-    if isinstance(valeur, (bool, np.bool_)) or not isinstance(valeur, numbers.Integral):
-        raise TypeError(f"{nom} doit être un entier, reçu {valeur!r} ({type(valeur).__name__})")
-    return int(valeur)
-
-
-def couche_dense(modele, couche, fonction: str = "cette fonction"):
-    """Renvoie ``modele.layers[couche]`` après avoir vérifié que c'est une couche
-    ``Dense`` avec biais (message en français sinon)."""
-    if not isinstance(modele, keras.Model):
-        raise TypeError(f"{fonction} : modele doit être un modèle Keras, reçu {type(modele).__name__}")
-    couche = _entier(couche, "couche")
-    couches = modele.layers
-    if not couches:
-        raise ValueError(f"{fonction} : le modèle n'a aucune couche ; ajoutez-en avec modele.add(Dense(...))")
-    if not 0 <= couche < len(couches):
-        raise ValueError(
-            f"{fonction} : couche={couche} n'existe pas ; le modèle a {len(couches)} couche(s), "
-            f"numérotées de 0 à {len(couches) - 1} (la couche Input n'est pas comptée)"
-        )
-    layer = couches[couche]
-    if not isinstance(layer, keras.layers.Dense):
-        raise ValueError(
-            f"{fonction} : la couche {couche} ({layer.name}) est de type {type(layer).__name__}, "
-            "or seules les couches Dense ont des poids « coefficients + biais » par neurone"
-        )
-    if not layer.built:
-        raise ValueError(
-            f"{fonction} : la couche {couche} n'a pas encore de poids ; commencez le modèle par "
-            "Input(shape=(n,)) pour fixer la dimension d'entrée"
-        )
-    if not layer.use_bias:
-        raise ValueError(f"{fonction} : la couche {couche} n'a pas de biais (use_bias=False)")
-    return layer
-
-
 def affiche_poids(modele, couche):
     """Affiche les poids de la couche ``couche``, neurone par neurone (format du livre)."""
-    layer = couche_dense(modele, couche, "affiche_poids")
+    layer = couche_dense(modele, couche)
     coeff, biais = layer.get_weights()
     nb_entrees, nb_neurones = coeff.shape
     print("\n\n===== Couche numéro", couche, "=====")
@@ -81,18 +43,8 @@ def poids_a_zeros(modele, couche):
 
     Purement esthétique : les poids initiaux sont aléatoires, ceci rend
     l'affichage lisible avant de fixer les neurones un par un."""
-    layer = couche_dense(modele, couche, "poids_a_zeros")
+    layer = couche_dense(modele, couche)
     layer.set_weights([np.zeros_like(w) for w in layer.get_weights()])
-
-
-def _nombre(valeur, nom: str) -> float:
-    if isinstance(valeur, (bool, np.bool_)) or not isinstance(valeur, (numbers.Real, np.number)) \
-            or isinstance(valeur, (complex, np.complexfloating)):
-        raise TypeError(f"{nom} doit être un nombre réel, reçu {valeur!r} ({type(valeur).__name__})")
-    valeur = float(valeur)
-    if not np.isfinite(valeur):
-        raise ValueError(f"{nom} doit être un nombre fini, reçu {valeur}")
-    return valeur
 
 
 def definir_poids(modele, couche, rang, coeff, biais):
@@ -102,30 +54,24 @@ def definir_poids(modele, couche, rang, coeff, biais):
     (un coefficient par entrée) ; ``biais`` : un nombre. Les autres neurones
     gardent leurs poids. En cas d'erreur, rien n'est modifié.
     """
-    layer = couche_dense(modele, couche, "definir_poids")
-    rang = _entier(rang, "rang")
+    layer = couche_dense(modele, couche)
     poids_coeff, poids_biais = layer.get_weights()
     nb_entrees, nb_neurones = poids_coeff.shape
-    if not 0 <= rang < nb_neurones:
-        raise ValueError(
-            f"definir_poids : rang={rang} n'existe pas ; la couche {couche} a {nb_neurones} "
-            f"neurone(s), numérotés de 0 à {nb_neurones - 1}"
-        )
+    rang = verif.entier("rang", rang, min=0, max=nb_neurones - 1,
+                        aide=f"la couche {couche} a {nb_neurones} neurone{'s' if nb_neurones > 1 else ''}")
     if np.ndim(coeff) == 0:
-        valeurs = [_nombre(coeff, "coeff")]
+        valeurs = [verif.reel("coeff", coeff, float32=True)]
     elif isinstance(coeff, (list, tuple, np.ndarray)) and np.ndim(coeff) == 1:
-        valeurs = [_nombre(c, f"coeff[{i}]") for i, c in enumerate(coeff)]
+        valeurs = [verif.reel(f"coeff[{i}]", c, float32=True) for i, c in enumerate(coeff)]
     else:
-        raise TypeError(
-            "definir_poids : coeff doit être un nombre, une liste, un tuple ou un vecteur numpy, "
-            f"reçu {type(coeff).__name__} de dimension {np.ndim(coeff)}"
-        )
+        raise TypeError("coeff doit être un nombre, une liste, un tuple ou un vecteur numpy, "
+                        f"reçu {verif.decrire(coeff)}")
     if len(valeurs) != nb_entrees:
         raise ValueError(
-            f"definir_poids : coeff contient {len(valeurs)} valeur(s) mais chaque neurone de la "
-            f"couche {couche} a {nb_entrees} entrée(s) ; donnez exactement {nb_entrees} coefficient(s)"
+            f"coeff doit contenir {nb_entrees} valeur(s), un coefficient par entrée des neurones de la couche "
+            f"{couche}, reçu {len(valeurs)} valeur(s)"
         )
-    valeur_biais = _nombre(biais, "biais")
+    valeur_biais = verif.reel("biais", biais, float32=True)
     poids_coeff[:, rang] = valeurs
     poids_biais[rang] = valeur_biais
     layer.set_weights([poids_coeff, poids_biais])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .poids import couche_dense
+from . import verifications as verif
 
 __all__ = ["poids_plats", "definir_poids_plats", "vers_keras", "depuis_keras"]
 
@@ -32,10 +32,11 @@ def depuis_keras(poids) -> np.ndarray:
 
 def vers_keras(vecteur, formes) -> list[np.ndarray]:
     """Vecteur du livre → liste Keras, pour des couches de formes [(n_entrées, n_neurones), …]."""
-    vecteur = np.asarray(vecteur, dtype=np.float64).ravel()
+    vecteur = verif.tableau("vecteur", vecteur).ravel()
     attendu = sum((n + 1) * p for n, p in formes)
     if vecteur.size != attendu:
-        raise ValueError(f"le vecteur de poids doit avoir {attendu} valeurs pour ce réseau, reçu {vecteur.size}")
+        raise ValueError(f"vecteur doit avoir {attendu} valeurs pour ce réseau (coefficients et biais de chaque "
+                         f"neurone), reçu {vecteur.size} valeurs")
     poids, debut = [], 0
     for n, p in formes:
         bloc = vecteur[debut:debut + (n + 1) * p].reshape(p, n + 1)
@@ -45,7 +46,9 @@ def vers_keras(vecteur, formes) -> list[np.ndarray]:
 
 
 def _formes(modele):
-    return [couche_dense(modele, i, "poids_plats").kernel.shape for i in range(len(modele.layers))]
+    verif.modele_keras("modele", modele)
+    return [verif.couche_dense(modele, i, aide="les poids plats ne concernent que les réseaux de couches Dense")
+            .kernel.shape for i in range(len(modele.layers))]
 
 
 def poids_plats(modele) -> np.ndarray:

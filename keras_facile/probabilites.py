@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import verifications as verif
+
 __all__ = [
     "softmax", "jacobien_softmax", "erreur_quadratique_moyenne", "erreur_absolue_moyenne", "erreur_log_moyenne",
     "entropie_croisee_binaire", "entropie_croisee", "normaliser", "standardiser", "loi_normale", "dropout_livre",
@@ -17,9 +19,8 @@ EPSILON = 1e-7   # comme Keras : ỹ est ramené dans [ε, 1 − ε] avant le lo
 
 
 def _paire(y, y_tilde):
-    y, y_tilde = np.asarray(y, dtype=np.float64), np.asarray(y_tilde, dtype=np.float64)
-    if y.shape != y_tilde.shape:
-        raise ValueError(f"y et ỹ doivent avoir la même forme, reçu {y.shape} et {y_tilde.shape}")
+    y, y_tilde = verif.tableau("y", y), verif.tableau("y_tilde", y_tilde)
+    verif.meme_forme("y", y, "y_tilde", y_tilde)
     return y, y_tilde
 
 
@@ -53,7 +54,11 @@ def erreur_log_moyenne(y, y_tilde):
 
 
 def entropie_croisee_binaire(y, y_tilde):
-    """−(1/N) Σ [y ln ỹ + (1 − y) ln(1 − ỹ)]."""
+    """−(1/N) Σ [y ln ỹ + (1 − y) ln(1 − ỹ)].
+
+    >>> round(entropie_croisee_binaire([1, 0, 1, 1, 0, 1], [0.9, 0.2, 0.8, 1, 0.1, 0.7]), 6)   # le livre : 0.168947
+    0.168947
+    """
     y, y_tilde = _paire(y, y_tilde)
     y_tilde = np.clip(y_tilde, EPSILON, 1 - EPSILON)
     return float(-np.mean(y * np.log(y_tilde) + (1 - y) * np.log(1 - y_tilde)))
@@ -68,11 +73,17 @@ def entropie_croisee(y, y_tilde):
 
 def normaliser(Y, a=0.0, b=1.0):
     """Ramène Y dans [a, b] par y ↦ a + (y − y_min)(b − a)/(y_max − y_min) (croissante ; la formule
-    imprimée dans le livre échange a et b)."""
-    Y = np.asarray(Y, dtype=np.float64)
+    imprimée dans le livre échange a et b).
+
+    >>> normaliser([2, 4, 6]).tolist(), normaliser([2, 4, 6], -1, 1).tolist()
+    ([0.0, 0.5, 1.0], [-1.0, 0.0, 1.0])
+    """
+    Y = verif.tableau("Y", Y, vide=False)
+    a, b = verif.reel("a", a), verif.reel("b", b)
     etendue = Y.max() - Y.min()
     if etendue == 0:
-        raise ValueError("toutes les valeurs sont égales : impossible de normaliser")
+        raise ValueError(f"Y doit contenir au moins deux valeurs différentes, reçu {verif.decrire(Y)} dont toutes "
+                         f"les valeurs valent {Y.flat[0]:g} : impossible de normaliser")
     return a + (Y - Y.min()) * (b - a) / etendue
 
 
@@ -91,8 +102,8 @@ def loi_normale(x, mu=0.0, sigma=1.0):
 def dropout_livre(x, p, rng=None, entrainement=True):
     """Le dropout du livre : chaque neurone est **gardé** avec la probabilité p (loi de Bernoulli) et sa
     sortie multipliée par 1/p ; en test, rien ne change. Keras : ``Dropout(rate=1 - p)``."""
-    if not 0 < p <= 1:
-        raise ValueError(f"p (probabilité de garder un neurone) doit être dans ]0, 1], reçu {p}")
+    p = verif.reel("p", p, min=0, max=1, min_exclu=True, aide="p est la probabilité de garder un neurone")
+    entrainement = verif.booleen("entrainement", entrainement)
     x = np.asarray(x, dtype=np.float64)
     if not entrainement:
         return x

@@ -10,11 +10,10 @@
 import os
 from pathlib import Path
 
-os.environ.setdefault("MPLBACKEND", "Agg")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
 import pytest
+
+# des leçons d'essai (tests/lecons) : lancées par les tests, pas importées par la collecte
+collect_ignore = ["lecons"]
 
 RACINE = Path(__file__).resolve().parent.parent
 
@@ -43,7 +42,7 @@ def cache_factice(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def lancer_chapitre(donnees_factices, cache_factice, tmp_path, monkeypatch):
-    from keras_facile.chapitre import executer_chapitre
+    from keras_facile.lecon import executer_chapitre
 
     def lancer(numero, *options, rapide=True):
         monkeypatch.setenv("KERAS_FACILE_DATA", str(donnees_factices))

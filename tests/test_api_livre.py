@@ -88,16 +88,27 @@ def test_evaluation_sans_barre_de_progression(capsys):
     assert capsys.readouterr().out == ""
 
 
-@pytest.mark.parametrize("entree, message", [
-    ((3, 4), "1 entrée"),
-    (([1, 2],), "1 entrée"),
-    (("a",), "nombre réel"),
-    ((), "il manque l'entrée"),
-    (([[1.0]],), "liste"),
+@pytest.mark.parametrize("entree, type_erreur, message", [
+    ((3, 4), ValueError, r"entree doit avoir 1 valeur\(s\), .*reçu 2 valeur"),
+    (([1, 2],), ValueError, r"entree doit avoir 1 valeur\(s\), .*reçu 2 valeur"),
+    (("a",), TypeError, r"entree doit être un nombre réel fini, reçu 'a' \(str\)"),
+    ((True,), TypeError, r"entree doit être un nombre réel fini, reçu True \(bool\)"),
+    ((float("nan"),), ValueError, r"entree doit être un nombre fini, reçu nan \(float\)"),
+    ((1e39,), ValueError, r"entree doit être un nombre représentable en float32 .*reçu 1e\+39 \(float\)"),
+    ((), TypeError, r"entree doit être un nombre ou une liste de nombres, reçu rien"),
+    (([[1.0]],), TypeError, r"entree doit être des nombres ou une liste .*reçu \[\[1.0\]\] \(list\)"),
 ])
-def test_evaluation_mauvaise_entree(entree, message):
-    with pytest.raises((ValueError, TypeError), match=message):
+def test_evaluation_mauvaise_entree(entree, type_erreur, message):
+    with pytest.raises(type_erreur, match=message):
         evaluation(reseau_relu(), *entree)
+
+
+def test_evaluation_deux_entrees_nomme_la_valeur_fautive():
+    modele = Sequential([Input(shape=(2,)), Dense(1)])
+    with pytest.raises(TypeError, match=r"entree\[1\] doit être un nombre réel fini, reçu 'b' \(str\)"):
+        evaluation(modele, 1.0, "b")
+    with pytest.raises(TypeError, match=r"modele doit être un modèle Keras .*reçu 'modele' \(str\)"):
+        evaluation("modele", 1.0)
 
 
 def test_heaviside_valeurs_et_activation_par_nom():
@@ -171,19 +182,26 @@ def test_affiche_poids_format_du_livre(capsys):
 
 
 @pytest.mark.parametrize("appel, type_erreur, message", [
-    (lambda m: definir_poids(m, 5, 0, [1, 2], 0), ValueError, "couche=5"),
-    (lambda m: definir_poids(m, -1, 0, [1, 2], 0), ValueError, "couche=-1"),
-    (lambda m: definir_poids(m, 0, 3, [1, 2], 0), ValueError, "rang=3"),
-    (lambda m: definir_poids(m, 0, 0, [1, 2, 3], 0), ValueError, "2 entrée"),
-    (lambda m: definir_poids(m, 0, 0, [1], 0), ValueError, "1 valeur"),
-    (lambda m: definir_poids(m, 0, 0, 1, 0), ValueError, "1 valeur"),
-    (lambda m: definir_poids(m, 0, 0, [1, "a"], 0), TypeError, r"coeff\[1\]"),
-    (lambda m: definir_poids(m, 0, 0, [1, 2], float("nan")), ValueError, "biais"),
-    (lambda m: definir_poids(m, 0, 0, [[1, 2]], 0), TypeError, "coeff"),
-    (lambda m: definir_poids(m, 1, 0, [1], 0), ValueError, "Dropout"),
-    (lambda m: definir_poids(m, 0.0, 0, [1, 2], 0), TypeError, "couche"),
-    (lambda m: affiche_poids(m, 7), ValueError, "couche=7"),
-    (lambda m: poids_a_zeros(m, 1), ValueError, "Dense"),
+    (lambda m: definir_poids(m, 5, 0, [1, 2], 0), ValueError,
+     r"couche doit être un entier entre 0 et 2, reçu 5 \(int\) ; le modèle a 3 couches"),
+    (lambda m: definir_poids(m, -1, 0, [1, 2], 0), ValueError, r"couche doit être un entier entre 0 et 2, reçu -1"),
+    (lambda m: definir_poids(m, 0, 3, [1, 2], 0), ValueError,
+     r"rang doit être un entier entre 0 et 1, reçu 3 \(int\) ; la couche 0 a 2 neurones"),
+    (lambda m: definir_poids(m, 0, True, [1, 2], 0), TypeError, r"rang doit être un entier .*reçu True \(bool\)"),
+    (lambda m: definir_poids(m, 0, 0, [1, 2, 3], 0), ValueError, r"coeff doit contenir 2 valeur.*reçu 3 valeur"),
+    (lambda m: definir_poids(m, 0, 0, [1], 0), ValueError, r"coeff doit contenir 2 valeur.*reçu 1 valeur"),
+    (lambda m: definir_poids(m, 0, 0, 1, 0), ValueError, r"coeff doit contenir 2 valeur.*reçu 1 valeur"),
+    (lambda m: definir_poids(m, 0, 0, [1, "a"], 0), TypeError, r"coeff\[1\] doit être un nombre réel fini, reçu 'a'"),
+    (lambda m: definir_poids(m, 0, 0, [1, float("inf")], 0), ValueError, r"coeff\[1\] doit être un nombre fini, reçu inf"),
+    (lambda m: definir_poids(m, 0, 0, [1, 2], float("nan")), ValueError, r"biais doit être un nombre fini, reçu nan"),
+    (lambda m: definir_poids(m, 0, 0, [1, 2], 1e39), ValueError, r"biais doit être un nombre représentable en float32"),
+    (lambda m: definir_poids(m, 0, 0, [1, 2], np.bool_(True)), TypeError, r"biais doit être .*reçu True \(bool"),
+    (lambda m: definir_poids(m, 0, 0, [[1, 2]], 0), TypeError, r"coeff doit être un nombre, une liste.*reçu \[\[1, 2\]\]"),
+    (lambda m: definir_poids(m, 1, 0, [1], 0), ValueError, r"couche doit désigner une couche Dense, reçu 1 \(int\), une couche Dropout"),
+    (lambda m: definir_poids(m, 0.0, 0, [1, 2], 0), TypeError, r"couche doit être un entier, reçu 0.0 \(float\)"),
+    (lambda m: definir_poids([m], 0, 0, [1, 2], 0), TypeError, r"modele doit être un modèle Keras"),
+    (lambda m: affiche_poids(m, 7), ValueError, r"couche doit être un entier entre 0 et 2, reçu 7"),
+    (lambda m: poids_a_zeros(m, 1), ValueError, r"couche doit désigner une couche Dense, reçu 1"),
 ])
 def test_mauvaises_entrees_erreur_francaise_et_poids_intacts(appel, type_erreur, message):
     modele = Sequential([Input(shape=(2,)), Dense(2), keras.layers.Dropout(0.5), Dense(1)])

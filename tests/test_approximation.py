@@ -88,12 +88,14 @@ def test_deux_variables_erreur_en_1_sur_n():
 
 
 @pytest.mark.parametrize("arguments, type_erreur, message", [
-    ((f, 2, 10, 0), ValueError, "n=0"),
-    ((f, 2, 10, -3), ValueError, "n=-3"),
-    ((f, 2, 10, 2.5), TypeError, "n doit être un entier"),
-    ((f, 10, 2, 5), ValueError, "a < b"),
-    ((lambda x: np.where(x > 3, x, np.nan), 2, 10, 5), ValueError, "f ne renvoie pas un nombre fini"),
-    (("f", 2, 10, 5), TypeError, "f doit être une fonction"),
+    ((f, 2, 10, 0), ValueError, r"n doit être un entier ≥ 1, reçu 0 \(int\)"),
+    ((f, 2, 10, -3), ValueError, r"n doit être un entier ≥ 1, reçu -3 \(int\)"),
+    ((f, 2, 10, 2.5), TypeError, r"n doit être un entier ≥ 1, reçu 2.5 \(float\)"),
+    ((f, 10, 2, 5), ValueError, r"a et b doivent vérifier a < b, reçu a=10 \(int\) et b=2 \(int\)"),
+    ((f, "2", 10, 5), TypeError, r"a doit être un nombre réel fini, reçu '2' \(str\)"),
+    ((f, 2, float("inf"), 5), ValueError, r"b doit être un nombre fini, reçu inf \(float\)"),
+    ((lambda x: np.where(x > 3, x, np.nan), 2, 10, 5), ValueError, r"f doit renvoyer des nombres finis .*reçu f\(2.0\) = nan"),
+    (("f", 2, 10, 5), TypeError, r"f doit être une fonction, reçu 'f' \(str\)"),
 ])
 def test_calcul_approximation_erreurs_et_poids_intacts(arguments, type_erreur, message):
     modele = modele_marches(5)
@@ -105,9 +107,10 @@ def test_calcul_approximation_erreurs_et_poids_intacts(arguments, type_erreur, m
 
 
 def test_calcul_approximation_modele_inadapte():
-    with pytest.raises(ValueError, match="Dense\\(10, activation=heaviside\\)"):
+    with pytest.raises(ValueError, match=r"modele doit être le réseau du livre Dense\(10, activation=heaviside\) .*"
+                                         r"reçu Dense\(8, activation=heaviside\) puis Dense\(1, activation=linear\)"):
         calcul_approximation(Sequential([Input(shape=(1,)), Dense(8, activation=heaviside), Dense(1)]), f, 2, 10, 5)
-    with pytest.raises(ValueError, match="linear"):
+    with pytest.raises(ValueError, match=r"modele doit .*reçu Dense\(10, activation=heaviside\) puis Dense\(1, activation=relu\)"):
         calcul_approximation(Sequential([Input(shape=(1,)), Dense(10, activation=heaviside),
                                          Dense(1, activation="relu")]), f, 2, 10, 5)
 
@@ -121,22 +124,24 @@ def test_calcul_approximation_modele_fonctionnel_ou_sans_input():
         calcul_approximation(modele, np.sin, -3, 3, 5)
         attendu = np.where(x < 3, np.sin(-3 + 1.2 * np.floor((x + 3) / 1.2 + 1e-9)), np.sin(1.8))
         np.testing.assert_allclose(evaluer_lot(modele, x), attendu, atol=1e-5)
-    with pytest.raises(ValueError, match="une seule entrée"):
+    with pytest.raises(ValueError, match=r"modele doit être un réseau à 1 entrée\(s\), .*reçu un réseau à 2 entrée"):
         calcul_approximation(Sequential([Input(shape=(2,)), Dense(10, activation=heaviside), Dense(1)]),
                              f, 2, 10, 5)
 
 
 @pytest.mark.parametrize("appel, type_erreur, message", [
-    (lambda: approximation_sigmoides(f, 2, 10, 5, raideur=-1), ValueError, "raideur"),
-    (lambda: approximation_sigmoides(f, 2, 10, 5, raideur="forte"), TypeError, "raideur"),
-    (lambda: approximation_affine_par_morceaux(f, 2, 10, 0), ValueError, "n=0"),
-    (lambda: approximation_marches(f, 3, 3, 5), ValueError, "a < b"),
-    (lambda: indicatrice_rectangle(0, 1, 2, 1), ValueError, "ymin < ymax"),
-    (lambda: approximation_deux_var(lambda x, y: np.where(x > 0.5, y, np.nan), 0, 1, 0, 1, 2), ValueError, "f ne renvoie pas"),
-    (lambda: approximation_deux_var(lambda x, y: x, 0, 1, 0, 1, True), TypeError, "n doit être un entier"),
-    (lambda: erreur_max(approximation_marches(f, 2, 10, 3), f, 2, 10, num=1), ValueError, "num"),
+    (lambda: approximation_sigmoides(f, 2, 10, 5, raideur=-1), ValueError, r"raideur doit être un nombre > 0, reçu -1 \(int\)"),
+    (lambda: approximation_sigmoides(f, 2, 10, 5, raideur="forte"), TypeError, r"raideur doit .*reçu 'forte' \(str\)"),
+    (lambda: approximation_affine_par_morceaux(f, 2, 10, 0), ValueError, r"n doit être un entier ≥ 1, reçu 0"),
+    (lambda: approximation_marches(f, 3, 3, 5), ValueError, r"a et b doivent vérifier a < b, reçu a=3 \(int\) et b=3"),
+    (lambda: indicatrice_rectangle(0, 1, 2, 1), ValueError, r"ymin et ymax doivent vérifier ymin < ymax, reçu ymin=2"),
+    (lambda: approximation_deux_var(lambda x, y: np.where(x > 0.5, y, np.nan), 0, 1, 0, 1, 2), ValueError,
+     r"f doit renvoyer des nombres finis .*reçu f\(\[0.25 0.25\]\) = nan"),
+    (lambda: approximation_deux_var(lambda x, y: x, 0, 1, 0, 1, True), TypeError, r"n doit être un entier ≥ 1, reçu True \(bool\)"),
+    (lambda: approximation_deux_var("g", 0, 1, 0, 1, 2), TypeError, r"f doit être une fonction, reçu 'g' \(str\)"),
+    (lambda: erreur_max(approximation_marches(f, 2, 10, 3), f, 2, 10, num=1), ValueError, r"num doit être un entier ≥ 2, reçu 1 \(int\)"),
     (lambda: erreur_max_deux_var(indicatrice_rectangle(0, 1, 0, 1), lambda x, y: x, 0, float("nan"), 0, 1),
-     ValueError, "xmax"),
+     ValueError, r"xmax doit être un nombre fini, reçu nan \(float\)"),
 ])
 def test_constructeurs_erreurs_en_francais(appel, type_erreur, message):
     with pytest.raises(type_erreur, match=message):

@@ -104,27 +104,34 @@ def test_lot_egal_a_N_est_la_descente_classique_et_dernier_lot_incomplet():
                                                                 melanger=True, graine=1).points)
 
 
-def test_erreurs_en_francais():
-    with pytest.raises(ValueError, match="delta"):
-        descente(f1, g1, [2, 1], 0, 5)
-    with pytest.raises(ValueError, match="delta"):
-        descente(f1, g1, [2, 1], -0.1, 5)
-    with pytest.raises(ValueError, match="δ_0"):
-        descente(f1, g1, [2, 1], lambda k: -1.0, 5)
-    with pytest.raises(ValueError, match="gradient doit renvoyer un vecteur de 2"):
-        descente(f1, lambda P: np.array([1.0, 2.0, 3.0]), [2, 1], 0.1, 5)
-    with pytest.raises(ValueError, match="entier"):
-        descente(f1, g1, [2, 1], 0.1, 2.5)
-    with pytest.raises(ValueError, match="n "):
-        descente(f1, g1, [2, 1], 0.1, -1)
-    with pytest.raises(ValueError, match="P0"):
-        descente(f1, g1, [np.nan, 1], 0.1, 3)
-    with pytest.raises(ValueError, match="moment"):
-        descente(f1, g1, [2, 1], 0.1, 3, moment=1.5)
-    with pytest.raises(ValueError, match="taille_lot"):
-        descente_stochastique(erreur_parabole, grad_parabole, 4, [1, 1], 0.01, 2, taille_lot=5)
-    with pytest.raises(ValueError, match="gradient doit renvoyer"):
-        descente_stochastique(erreur_parabole, lambda i, P: np.zeros(3), 4, [1, 1], 0.01, 2)
+@pytest.mark.parametrize("appel, type_erreur, message", [
+    (lambda: descente(f1, g1, [2, 1], 0, 5), ValueError, r"delta doit être un nombre > 0, reçu 0 \(int\)"),
+    (lambda: descente(f1, g1, [2, 1], -0.1, 5), ValueError, r"delta doit être un nombre > 0, reçu -0.1 \(float\)"),
+    (lambda: descente(f1, g1, [2, 1], "0.1", 5), TypeError, r"delta doit être un nombre > 0, reçu '0.1' \(str\)"),
+    (lambda: descente(f1, g1, [2, 1], lambda k: -1.0, 5), ValueError, r"delta\(0\) doit être un nombre > 0, reçu -1.0"),
+    (lambda: descente(f1, lambda P: np.array([1.0, 2.0, 3.0]), [2, 1], 0.1, 5), ValueError,
+     r"gradient doit renvoyer un vecteur de 2 composante\(s\) .*reçu un tableau de forme \(3,\)"),
+    (lambda: descente(f1, g1, [2, 1], 0.1, 2.5), TypeError, r"n doit être un entier ≥ 0, reçu 2.5 \(float\)"),
+    (lambda: descente(f1, g1, [2, 1], 0.1, -1), ValueError, r"n doit être un entier ≥ 0, reçu -1 \(int\)"),
+    (lambda: descente(f1, g1, [np.nan, 1], 0.1, 3), ValueError, r"P0 doit être un tableau de nombres finis, reçu \[nan, 1\]"),
+    (lambda: descente(f1, g1, [[2, 1]], 0.1, 3), ValueError, r"P0 doit être un point .*reçu un tableau de forme \(1, 2\)"),
+    (lambda: descente(f1, g1, [2, 1], 0.1, 3, moment=1.5), ValueError, r"moment doit être un nombre de \[0, 1\[, reçu 1.5"),
+    (lambda: descente(f1, g1, [2, 1], 0.1, 3, nesterov="oui"), TypeError, r"nesterov doit être True ou False, reçu 'oui'"),
+    (lambda: descente("f", g1, [2, 1], 0.1, 3), TypeError, r"f doit être une fonction, reçu 'f' \(str\)"),
+    (lambda: descente_stochastique(erreur_parabole, grad_parabole, 4, [1, 1], 0.01, 2, taille_lot=5), ValueError,
+     r"taille_lot doit être un entier entre 1 et 4, reçu 5 \(int\) ; N=4 données"),
+    (lambda: descente_stochastique(erreur_parabole, grad_parabole, 0, [1, 1], 0.01, 2), ValueError,
+     r"N doit être un entier ≥ 1, reçu 0 \(int\)"),
+    (lambda: descente_stochastique(erreur_parabole, grad_parabole, 4, [1, 1], 0.01, 1.0), TypeError,
+     r"epoques doit être un entier ≥ 0, reçu 1.0 \(float\)"),
+    (lambda: descente_stochastique(erreur_parabole, grad_parabole, 4, [1, 1], 0.01, 2, melanger=1), TypeError,
+     r"melanger doit être True ou False, reçu 1 \(int\)"),
+    (lambda: descente_stochastique(erreur_parabole, lambda i, P: np.zeros(3), 4, [1, 1], 0.01, 2), ValueError,
+     r"gradient doit renvoyer"),
+])
+def test_erreurs_en_francais(appel, type_erreur, message):
+    with pytest.raises(type_erreur, match=message):
+        appel()
 
 
 def test_divergence_avertit_et_s_arrete():

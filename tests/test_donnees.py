@@ -1,4 +1,10 @@
-"""keras_facile.donnees : chargeurs sur de petits fichiers au vrai format, erreurs, téléchargement."""
+"""keras_facile.donnees : chargeurs sur de petits fichiers au vrai format, erreurs, téléchargement.
+
+Le registre, ``chemin=`` (le jeu lui-même ou son dossier, sans repli ni
+téléchargement), les téléchargements vérifiés (servis par un miroir local
+``KERAS_FACILE_MIROIR`` sur 127.0.0.1 : jamais Internet), le masque des images
+CIFAR-10 exactes. Voir aussi tests/test_donnees_chemin.py et test_donnees_miroir.py.
+"""
 import os
 import pickle
 import tarfile
@@ -11,16 +17,36 @@ from conftest import donnees_reelles_disponibles
 from keras_facile import donnees as kd
 
 
+@pytest.fixture(autouse=True)
+def _jamais_internet(monkeypatch):
+    """Toute ouverture d'adresse passe par recherche._ouvrir : seuls file:// et 127.0.0.1 sont permis."""
+    import urllib.parse
+
+    ouvrir = kd.recherche._ouvrir
+
+    def garde(url, delai):
+        morceaux = urllib.parse.urlsplit(url)
+        if morceaux.scheme != "file" and morceaux.hostname not in ("127.0.0.1", "localhost"):
+            pytest.fail(f"un test a tenté de joindre Internet : {url}")
+        return ouvrir(url, delai)
+
+    monkeypatch.setattr(kd.recherche, "_ouvrir", garde)
+
+
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     """Un dossier de données vide, un cache neuf, et aucun téléchargement."""
     data = tmp_path / "data"
     data.mkdir()
+    projet = tmp_path / "projet"
+    (projet / "data").mkdir(parents=True)
+    (projet / "setup.cfg").write_text("[metadata]\n")
     monkeypatch.setenv("KERAS_FACILE_DATA", str(data))
     monkeypatch.setenv("KERAS_FACILE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("KERAS_FACILE_HORS_LIGNE", "1")
+    monkeypatch.delenv("KERAS_FACILE_MIROIR", raising=False)
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras_home"))
-    monkeypatch.setattr(kd.recherche, "RACINE_PROJET", tmp_path / "projet")
+    monkeypatch.setattr(kd.recherche, "RACINE_PROJET", projet)
     return data
 
 
@@ -49,6 +75,9 @@ def test_sous_ensembles_stratifies_reproductibles(factices):
     assert np.bincount(np.array([0] * 90 + [1] * 10)[i]).tolist() == [18, 2]
     with pytest.raises(ValueError, match="entier > 0"):
         kd.indices_stratifies(np.arange(5), 0)
+    for mauvais in (0, -3, 2.5, True):
+        with pytest.raises(ValueError, match=rf"n_train doit être un entier > 0.*reçu {mauvais!r}"):
+            kd.charger_mnist(n_train=mauvais)
 
 
 def test_cifar10_npz_et_lots_keras(factices, tmp_path):
@@ -178,9 +207,11 @@ def test_donnees_absentes_message_francais(env):
     with pytest.raises(FileNotFoundError) as e:
         kd.charger_mnist()
     message = str(e.value)
-    assert "MNIST (mnist.npz) introuvable" in message
+    assert message.startswith("MNIST introuvable. Endroits examinés :")
     assert str(env / "mnist.npz") in message and "KERAS_FACILE_DATA" in message
     assert "projet" in message and "cache de Keras" in message and "data/README.md" in message
+    assert "téléchargements de keras_facile" in message and "KERAS_FACILE_MIROIR" in message
+    assert "non tenté (KERAS_FACILE_HORS_LIGNE)" in message
     for fonction in (kd.charger_cifar10, kd.charger_imdb, kd.charger_chats_chiens):
         with pytest.raises(FileNotFoundError, match="introuvable"):
             fonction()
@@ -199,20 +230,6 @@ def test_fichiers_corrompus_erreur_claire(env):
     assert not list((Path(os.environ["KERAS_FACILE_CACHE"]) / "archives").glob("*"))   # rien de moitié écrit
 
 
-def test_telechargement_complet_et_verifie(env, tmp_path, monkeypatch):
-    source = tmp_path / "serveur" / "mnist.npz"
-    source.parent.mkdir()
-    kd.creer_donnees_factices(tmp_path / "serveur")
-    monkeypatch.delenv("KERAS_FACILE_HORS_LIGNE")
-    monkeypatch.setattr(kd.tableaux, "URL_MNIST", source.as_uri())
-    monkeypatch.setenv("KERAS_FACILE_DATA", str(tmp_path / "vide"))
-    # trouver() reçoit l'URL du module : on passe par charger_mnist
-    (x, y), _ = kd.charger_mnist()
-    telecharge = Path(os.environ["KERAS_FACILE_CACHE"]) / "mnist.npz"
-    assert telecharge.exists() and len(x) == 200
-    assert not list(telecharge.parent.glob("*.partiel"))
-
-
 def test_telechargement_interrompu_ne_laisse_rien(env, tmp_path):
     import urllib.error
 
@@ -225,8 +242,14 @@ def test_telechargement_interrompu_ne_laisse_rien(env, tmp_path):
     with pytest.raises(ValueError):
         kd.telecharger(faux.as_uri(), destination, verifier=kd.tableaux.verifier_mnist)
     assert not destination.exists() and not list((tmp_path / "dl").glob("*"))
-    with pytest.raises(OSError, match="sha256"):
+    with pytest.raises(kd.TelechargementRefuse, match="(?s)sha256 inattendue.*attendue : 0{64}.*reçue    : ba7816bf"):
         kd.telecharger(faux.as_uri(), destination, sha256="0" * 64)
+    assert not list((tmp_path / "dl").glob("*"))
+    with pytest.raises(kd.TelechargementRefuse, match="annonce 3 octets, attendu 4"):
+        kd.telecharger(faux.as_uri(), destination, taille=4)
+    assert not list((tmp_path / "dl").glob("*"))
+    with pytest.raises(kd.TelechargementRefuse, match="aucune empreinte connue et archive illisible"):
+        kd.telecharger(faux.as_uri(), destination)      # ni empreinte ni archive lisible : refusé
     assert not list((tmp_path / "dl").glob("*"))
 
 
@@ -241,6 +264,50 @@ def test_commande_donnees(factices, capsys):
     (factices / "mnist.npz").write_bytes(b"abime")
     assert main(["--jeu", "mnist"]) == 1
     assert "ÉCHEC" in capsys.readouterr().out
+
+
+def test_images_et_etiquettes_qui_ne_se_correspondent_pas(factices, capsys):
+    from keras_facile.donnees.cli import main
+
+    with np.load(factices / "mnist.npz") as f:
+        t = dict(f)
+    np.savez(factices / "mnist.npz", **{**t, "y_train": t["y_train"][:-1]})
+    with pytest.raises(ValueError, match=r"200 images dans x_train mais 199 étiquettes dans y_train"):
+        kd.charger_mnist()
+    assert main(["--jeu", "mnist"]) == 1
+    sortie = capsys.readouterr().out
+    assert "vérification : ÉCHEC" in sortie and "199 étiquettes" in sortie and "ok —" not in sortie
+    with np.load(factices / "cifar10.npz") as f:
+        t = dict(f)
+    np.savez(factices / "cifar10.npz", **{**t, "x_test": t["x_test"][:90]})
+    with pytest.raises(ValueError, match=r"90 images dans x_test mais 100 étiquettes dans y_test"):
+        kd.charger_cifar10()
+
+
+def test_cifar10_masque_des_images_exactes(factices, tmp_path):
+    (x, y), (xt, yt), exact = kd.charger_cifar10(masque_exact=True)
+    assert exact.dtype == bool and exact.shape == (100,)
+    assert exact[:20].all() and not exact[20:].any()           # factice : le premier cinquième est exact
+    assert len(kd.charger_cifar10()) == 2                      # sans masque : la signature de keras.datasets
+    # aligné sur x_test après le sous-ensemble n_test
+    (_, _), (xs, ys), exact_s = kd.charger_cifar10(n_test=50, graine=3, masque_exact=True)
+    assert exact_s.shape == (50,)
+    positions = [int(np.flatnonzero((xt == image).all(axis=(1, 2, 3)))[0]) for image in xs]
+    np.testing.assert_array_equal(exact_s, exact[positions])
+    np.testing.assert_array_equal(ys, yt[positions])
+    assert 0 < exact_s.sum() < 50
+    # un fichier sans test_lossless (le jeu officiel complet) : tout est exact
+    with np.load(factices / "cifar10.npz") as f:
+        t = {k: f[k] for k in f.files if k != "test_lossless"}
+    np.savez(tmp_path / "cifar10.npz", **t)
+    assert kd.charger_cifar10(chemin=tmp_path / "cifar10.npz", masque_exact=True)[2].all()
+    lots = kd.creer_jeu_factice("cifar10", tmp_path / "lots", forme="lots")
+    assert kd.charger_cifar10(chemin=lots, n_test=30, masque_exact=True)[2].tolist() == [True] * 30
+    with pytest.raises(TypeError, match="masque_exact doit valoir True ou False, reçu 1"):
+        kd.charger_cifar10(masque_exact=1)
+    np.savez(tmp_path / "cifar10.npz", **t, test_lossless=np.ones(7, dtype=bool))
+    with pytest.raises(ValueError, match=r"test_lossless doit être un tableau de booléens de forme \(100,\)"):
+        kd.charger_cifar10(chemin=tmp_path, masque_exact=True)
 
 
 # ---------------------------------------------------------------------------
@@ -263,10 +330,14 @@ def test_reel_mnist():
 @reelles
 @pytest.mark.donnees_reelles
 def test_reel_cifar10():
-    (x, y), (xt, yt) = kd.charger_cifar10(chemin=REELLES)
+    (x, y), (xt, yt), exact = kd.charger_cifar10(chemin=REELLES / "cifar10.npz", masque_exact=True)
     assert x.shape == (20000, 32, 32, 3) and y.shape == (20000, 1)
     assert np.bincount(yt[:, 0]).tolist() == [500] * 10
     assert np.bincount(y[:, 0]).min() > 1900
+    # data/README : les 1 000 premières images de test sont exactes, les 4 000 autres décodées d'un JPEG
+    assert exact.shape == (5000,) and int(exact.sum()) == 1000 and exact[:1000].all()
+    _, (xs, _), exact_s = kd.charger_cifar10(chemin=REELLES, n_test=500, masque_exact=True)
+    assert exact_s.shape == (500,) and 50 <= int(exact_s.sum()) <= 150
 
 
 @reelles
@@ -286,3 +357,35 @@ def test_reel_chats_chiens():
     assert rapport["images"] == {"train/cats": 2000, "train/dogs": 2000, "test/cats": 1000, "test/dogs": 1000}
     images, etiquettes = next(iter(test))
     assert images.shape == (32, 64, 64, 3)
+
+
+# ---------------------------------------------------------------------------
+# Le registre : chaque jeu décrit une fois
+# ---------------------------------------------------------------------------
+def test_registre_coherent_et_seul_a_porter_urls_et_empreintes():
+    import re
+
+    from keras_facile.donnees.factices import _FORMES_FACTICES
+
+    assert list(kd.REGISTRE) == ["mnist", "cifar10", "imdb", "chats_chiens"]
+    paquet = Path(kd.__file__).resolve().parents[1]
+    sources = {f: f.read_text(encoding="utf-8") for f in paquet.rglob("*.py")}
+    for nom, jeu in kd.REGISTRE.items():
+        assert jeu.nom == nom and jeu.forme(jeu.forme_factice) in jeu.formes
+        assert set(_FORMES_FACTICES[nom]) <= {f.cle for f in jeu.formes}
+        assert callable(jeu._fonction(jeu.chargeur)) and callable(jeu._fonction(jeu.verificateur))
+        t = jeu.telechargement
+        assert t.fichier in jeu.forme(t.forme).noms           # un fichier téléchargé est retrouvé ensuite
+        assert t.url.startswith("https://") and t.url.endswith("/" + t.fichier)
+        assert t.sha256 is None or re.fullmatch("[0-9a-f]{64}", t.sha256)
+        for constante in filter(None, (t.url, t.sha256)):       # écrites une seule fois, dans registre.py
+            ou = [f.name for f, texte in sources.items() if constante in texte]
+            assert ou == ["registre.py"], (constante, ou)
+    # empreintes connues : toutes sauf l'archive Microsoft (aucune source sûre), relue en entier à la place
+    assert [n for n, j in kd.REGISTRE.items() if j.telechargement.sha256 is None] == ["chats_chiens"]
+    with pytest.raises(ValueError, match="jeu de données inconnu : 'fashion'"):
+        kd.localiser("fashion")
+    # KERAS_FACILE_CACHE n'est lue qu'à un endroit du paquet de données
+    lectures = [f.name for f, texte in sources.items()
+                if f.parent.name == "donnees" and 'environ.get("KERAS_FACILE_CACHE")' in texte]
+    assert lectures == ["recherche.py"]

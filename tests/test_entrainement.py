@@ -45,13 +45,31 @@ def test_neurone_seul_retro_01_avec_entrainer_rapide():
 
 def test_erreurs():
     modele = Sequential([Input(shape=(1,)), Dense(1)])
-    with pytest.raises(ValueError, match="compilé"):
+    with pytest.raises(ValueError, match=r"modele doit être compilé, reçu un modèle non compilé"):
         entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 5)
     modele.compile(optimizer="sgd", loss="mse")
-    with pytest.raises(ValueError, match="epochs"):
-        entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 0)
-    with pytest.raises(ValueError, match="même nombre"):
-        entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((2, 1)), 5)
+    avant = [w.copy() for w in modele.get_weights()]
+    for appel, type_erreur, message in [
+        (lambda: entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 0), ValueError,
+         r"epochs doit être un entier ≥ 1, reçu 0 \(int\)"),
+        (lambda: entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 5.0), TypeError,
+         r"epochs doit être un entier ≥ 1, reçu 5.0 \(float\)"),
+        (lambda: entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((2, 1)), 5), ValueError,
+         r"X et Y doivent avoir le même nombre d'exemples \(dimension 0\), reçu 3 et 2"),
+        (lambda: entrainer_rapide(modele, np.zeros((3, 1)), np.zeros((3, 1)), 5, batch_size=0), ValueError,
+         r"batch_size doit être un entier ≥ 1, reçu 0 \(int\)"),
+        (lambda: entrainer_rapide(modele, np.zeros((0, 1)), np.zeros((0, 1)), 5), ValueError,
+         r"X doit être un tableau non vide, reçu un tableau de forme \(0, 1\)"),
+        (lambda: entrainer_rapide(modele, [[0.0], [np.nan]], np.zeros((2, 1)), 5), ValueError,
+         r"X doit être un tableau de nombres finis"),
+        (lambda: entrainer_rapide(modele, 3.0, np.zeros((1, 1)), 5), ValueError, r"X doit être un tableau \(N, …\)"),
+        (lambda: entrainer_rapide("modele", np.zeros((3, 1)), np.zeros((3, 1)), 5), TypeError,
+         r"modele doit être un modèle Keras .*reçu 'modele' \(str\)"),
+    ]:
+        with pytest.raises(type_erreur, match=message):
+            appel()
+    for a, b in zip(avant, modele.get_weights()):
+        np.testing.assert_array_equal(a, b)
 
 
 def test_memes_poids_que_train_on_batch_ou_exclusif():

@@ -91,10 +91,28 @@ def test_verifier_gradient_detecte_une_vraie_difference():
 
 def test_get_weights_grad_erreurs():
     modele = Sequential([Input(shape=(2,)), Dense(1)])
-    with pytest.raises(ValueError, match="compile"):
+    with pytest.raises(ValueError, match=r"modele doit être compilé avec une fonction d'erreur.*modele.compile"):
         get_weights_grad(modele, np.ones((2, 2)), np.ones((2, 1)))
     modele.compile(loss="mse")
-    with pytest.raises(ValueError, match="même nombre"):
+    with pytest.raises(ValueError, match=r"X et Y doivent avoir le même nombre d'exemples \(dimension 0\), reçu 3 et 2"):
         get_weights_grad(modele, np.ones((3, 2)), np.ones((2, 1)))
+    with pytest.raises(TypeError, match=r"modele doit être un modèle Keras .*reçu None \(NoneType\)"):
+        get_weights_grad(None, np.ones((2, 2)), np.ones((2, 1)))
+    with pytest.raises(ValueError, match=r"Y doit être un tableau de nombres finis"):
+        get_weights_grad(modele, np.ones((2, 2)), [[1.0], [np.inf]])
     g = get_weights_grad(Sequential([Input(shape=(2,)), Dense(1)]), np.ones((2, 2)), np.ones((2, 1)), perte="mse")
     assert [x.shape for x in g] == [(2, 1), (1,)]
+
+
+def test_gradient_entree_et_verifier_gradient_erreurs():
+    modele, _ = reseau_poids_gradient()
+    with pytest.raises(ValueError, match=r"rang doit être un entier entre 0 et 0, reçu 1 \(int\) ; la couche de sortie a 1 neurone"):
+        gradient_entree(modele, np.ones((1, 2)), rang=1)
+    with pytest.raises(TypeError, match=r"rang doit être un entier ≥ 0, reçu '0' \(str\)"):
+        gradient_entree(modele, np.ones((1, 2)), rang="0")
+    with pytest.raises(ValueError, match=r"perte doit être donnée pour un modèle non compilé"):
+        gradient_entree(Sequential([Input(shape=(2,)), Dense(1)]), np.ones((1, 2)), np.ones((1, 1)))
+    with pytest.raises(ValueError, match=r"epsilon doit être un nombre > 0, reçu 0 \(int\)"):
+        verifier_gradient(modele, np.ones((1, 2)), np.ones((1, 1)), epsilon=0)
+    with pytest.raises(TypeError, match=r"max_poids doit être un entier ≥ 1, reçu 2.5 \(float\)"):
+        verifier_gradient(modele, np.ones((1, 2)), np.ones((1, 1)), max_poids=2.5)

@@ -65,7 +65,7 @@ def test_trois_var_respecte_rang():
 
 @pytest.mark.parametrize("appel, message", [
     (lambda m: affichage_evaluation_une_var(m, 3, -2), "a < b"),
-    (lambda m: affichage_evaluation_une_var(m, -2, 3, rang=2), "rang=2"),
+    (lambda m: affichage_evaluation_une_var(m, -2, 3, rang=2), r"rang doit être un entier entre 0 et 1, reçu 2"),
     (lambda m: affichage_evaluation_une_var(m, -2, 3, num=1), "num"),
     (lambda m: affichage_evaluation_deux_var_3d(m, -1, 1, -1, 1), "2 entrée"),
     (lambda m: affichage_evaluation_trois_var(m, -1, 1, -1, 1, -1, 1), "3 entrée"),

@@ -53,20 +53,36 @@ def test_polygone_convexe_dans_les_deux_sens(sommets):
     assert all(evaluation(P, *s) == 1 for s in sommets)   # bord compris (H(0) = 1)
 
 
-@pytest.mark.parametrize("appel, message", [
-    (lambda: polygone_convexe([(0, 0), (1, 1), (2, 2)]), "alignés"),
-    (lambda: polygone_convexe([(0, 0), (4, 0), (1, 1), (0, 4)]), "pas convexe"),
-    (lambda: polygone_convexe([(0, 0), (1, 1)]), "au moins 3"),
-    (lambda: reseau_par_couches(2, [([[1, 2, 3]], [0], "relu")]), "2 coefficient"),
-    (lambda: reseau_par_couches(2, [([[1, 2]], [0, 1], "relu")]), "1 neurone"),
-    (lambda: reseau_par_couches(0, [([[1]], [0], "relu")]), "n_entrees"),
-    (lambda: reseau_par_couches(2, []), "vide"),
-    (lambda: perceptron([1, float("nan")], 0), "non finie"),
-    (lambda: perceptron([], 0), "coeffs est vide"),
-    (lambda: perceptron([1, 2], [0, 1]), "biais doit être un seul nombre"),
-    (lambda: porte_ou(0), "n=0"),
-    (lambda: porte_et(2.5), "n=2.5"),
+@pytest.mark.parametrize("appel, type_erreur, message", [
+    (lambda: polygone_convexe([(0, 0), (1, 1), (2, 2)]), ValueError,
+     r"sommets doit décrire un polygone non vide, reçu des sommets alignés \[\(0, 0\), \(1, 1\), \(2, 2\)\]"),
+    (lambda: polygone_convexe([(0, 0), (4, 0), (1, 1), (0, 4)]), ValueError, r"sommets doit décrire un polygone convexe"),
+    (lambda: polygone_convexe([(0, 0), (1, 1)]), ValueError, r"sommets doit être une liste d'au moins 3 points .*reçu 2 point"),
+    (lambda: polygone_convexe([(0, 0, 1), (1, 1, 1), (2, 0, 1)]), ValueError,
+     r"sommets doit être un tableau de forme \(N, 2\), reçu un tableau de forme \(3, 3\)"),
+    (lambda: reseau_par_couches(2, [([[1, 2, 3]], [0], "relu")]), ValueError,
+     r"couches\[0\] \(coeffs\) doit être un tableau de forme \(N, 2\), reçu un tableau de forme \(1, 3\)"),
+    (lambda: reseau_par_couches(2, [([[1, 2]], [0, 1], "relu")]), ValueError,
+     r"couches\[0\] \(biais\) doit avoir 1 valeur\(s\), une par neurone, reçu 2 valeur"),
+    (lambda: reseau_par_couches(2, [([[1, 2]], [0], "relu"), ([[1]], [0])]), TypeError,
+     r"couches\[1\] doit être un triplet \(coeffs, biais, activation\), reçu \(\[\[1\]\], \[0\]\) \(tuple\)"),
+    (lambda: reseau_par_couches(0, [([[1]], [0], "relu")]), ValueError, r"n_entrees doit être un entier ≥ 1, reçu 0 \(int\)"),
+    (lambda: reseau_par_couches(2.0, [([[1, 1]], [0], "relu")]), TypeError, r"n_entrees doit être un entier ≥ 1, reçu 2.0 \(float\)"),
+    (lambda: reseau_par_couches(2, []), ValueError, r"couches doit être une liste non vide .*reçu une liste vide"),
+    (lambda: reseau_par_couches(2, 3), TypeError, r"couches doit être une liste non vide .*reçu 3 \(int\)"),
+    (lambda: perceptron([1, float("nan")], 0), ValueError,
+     r"coeffs doit être un tableau de nombres finis.*reçu \[1, nan\] \(list\) ; valeur non finie en position \(1,\)"),
+    (lambda: perceptron([1, "x"], 0), TypeError, r"coeffs doit être un tableau de nombres, reçu \[1, 'x'\] \(list\)"),
+    (lambda: perceptron([], 0), ValueError, r"coeffs doit être un tableau non vide, reçu un tableau de forme \(0,\)"),
+    (lambda: perceptron([1, 2], [0, 1]), TypeError, r"biais doit être un nombre réel fini, reçu \[0, 1\] \(list\)"),
+    (lambda: perceptron([1, 2], 1e40), ValueError, r"biais doit être un nombre représentable en float32"),
+    (lambda: porte_ou(0), ValueError, r"n doit être un entier ≥ 1, reçu 0 \(int\)"),
+    (lambda: porte_et(2.5), TypeError, r"n doit être un entier ≥ 1, reçu 2.5 \(float\)"),
 ])
-def test_erreurs_en_francais(appel, message):
-    with pytest.raises((ValueError, TypeError), match=message):
+def test_erreurs_en_francais(appel, type_erreur, message):
+    with pytest.raises(type_erreur, match=message):
         appel()
+
+
+def test_biais_en_liste_d_un_seul_nombre_accepte():
+    assert table(perceptron([1, 1], [-2])) == table(porte_et())

@@ -22,5 +22,18 @@ def test_aller_retour_et_erreurs():
     formes = [(3, 4), (4, 2), (2, 1)]
     v = np.arange(sum((n + 1) * p for n, p in formes), dtype=float)
     np.testing.assert_array_equal(depuis_keras(vers_keras(v, formes)), v)
-    with pytest.raises(ValueError, match="9 valeurs"):
+    with pytest.raises(ValueError, match=r"vecteur doit avoir 9 valeurs pour ce réseau .*reçu 8 valeurs"):
         vers_keras(np.zeros(8), [(2, 2), (2, 1)])
+    with pytest.raises(TypeError, match=r"vecteur doit être un tableau de nombres, reçu \['a'\]"):
+        vers_keras(["a"], [(0, 1)])
+
+
+def test_modele_non_dense_refuse_sans_rien_modifier():
+    m = Sequential([Input(shape=(2,)), Dense(2), keras.layers.Dropout(0.5), Dense(1)])
+    avant = [w.copy() for w in m.get_weights()]
+    with pytest.raises(ValueError, match=r"couche doit désigner une couche Dense, reçu 1 \(int\), une couche Dropout"):
+        definir_poids_plats(m, np.zeros(9))
+    with pytest.raises(ValueError, match=r"couche doit désigner une couche Dense"):
+        poids_plats(m)
+    for a, b in zip(avant, m.get_weights()):
+        np.testing.assert_array_equal(a, b)

@@ -15,7 +15,9 @@ def test_softmax_du_livre_et_contre_keras():
     assert s.sum() == pytest.approx(1.0) and int(np.argmax(s)) == 2
     rng = np.random.default_rng(0)
     M = rng.normal(scale=5, size=(7, 4))
-    np.testing.assert_allclose(pb.softmax(M), keras.ops.convert_to_numpy(keras.activations.softmax(M)), atol=1e-6)
+    np.testing.assert_allclose(pb.softmax(M), keras.ops.convert_to_numpy(keras.ops.softmax(M)), atol=1e-6)
+    # sur chaque ligne d'un lot, comme keras.ops.softmax(axis=-1)
+    np.testing.assert_allclose(pb.softmax(M).sum(axis=-1), np.ones(7))
     # Retirer le maximum évite le débordement : même résultat qu'avec des valeurs modestes
     np.testing.assert_allclose(pb.softmax([1000.0, 1001.0]), pb.softmax([0.0, 1.0]))
 
@@ -25,7 +27,7 @@ def test_jacobien_softmax_contre_gradienttape():
     x = tf.constant(X)
     with tf.GradientTape() as tape:
         tape.watch(x)
-        y = tf.nn.softmax(x)
+        y = keras.ops.softmax(x)
     np.testing.assert_allclose(pb.jacobien_softmax(X), tape.jacobian(y, x).numpy(), atol=1e-12)
 
 
@@ -94,12 +96,16 @@ def test_dropout_du_livre_contre_keras():
     np.testing.assert_array_equal(pb.dropout_livre(x[:3], 1.0, rng=np.random.default_rng(0)), x[:3])
 
 
-def test_erreurs_en_francais():
-    with pytest.raises(ValueError, match="même forme"):
-        pb.erreur_quadratique_moyenne([1, 2], [1])
-    with pytest.raises(ValueError, match="égales"):
-        pb.normaliser([3, 3])
-    with pytest.raises(ValueError, match=r"\]0, 1\], reçu 0"):
-        pb.dropout_livre([1.0], 0)
-    with pytest.raises(ValueError, match=r"reçu 1.5"):
-        pb.dropout_livre([1.0], 1.5)
+@pytest.mark.parametrize("appel, type_erreur, message", [
+    (lambda: pb.erreur_quadratique_moyenne([1, 2], [1]), ValueError, r"y et y_tilde doivent avoir la même forme, reçu \(2,\) et \(1,\)"),
+    (lambda: pb.erreur_absolue_moyenne([1, "a"], [1, 2]), TypeError, r"y doit être un tableau de nombres, reçu \[1, 'a'\]"),
+    (lambda: pb.entropie_croisee_binaire([1, 0], [0.5, np.nan]), ValueError, r"y_tilde doit être un tableau de nombres finis"),
+    (lambda: pb.normaliser([3, 3]), ValueError, r"Y doit contenir au moins deux valeurs différentes, reçu un tableau .* valent 3"),
+    (lambda: pb.dropout_livre([1.0], 0), ValueError, r"p doit être un nombre de \]0, 1\], reçu 0 \(int\)"),
+    (lambda: pb.dropout_livre([1.0], 1.5), ValueError, r"p doit être un nombre de \]0, 1\], reçu 1.5 \(float\)"),
+    (lambda: pb.dropout_livre([1.0], "0.5"), TypeError, r"p doit être un nombre de \]0, 1\], reçu '0.5' \(str\)"),
+    (lambda: pb.dropout_livre([1.0], 0.5, entrainement="non"), TypeError, r"entrainement doit être True ou False, reçu 'non'"),
+])
+def test_erreurs_en_francais(appel, type_erreur, message):
+    with pytest.raises(type_erreur, match=message):
+        appel()

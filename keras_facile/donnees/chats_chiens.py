@@ -1,12 +1,14 @@
 """Chats et chiens : photos rangées comme dans le livre, ``{train,test}/{cats,dogs}``.
 
-Sources acceptées (dans l'ordre de recherche habituel) :
+Sources acceptées (voir le registre, :mod:`.registre`) :
 
-- un dossier déjà rangé (``cats_vs_dogs/`` ou ``chats_chiens/``), ou son archive
-  ``cats_vs_dogs.tar.gz`` ;
-- l'archive Kaggle ``train.zip`` (``train/cat.N.jpg``, ``train/dog.N.jpg``) ;
-- l'archive Microsoft ``kagglecatsanddogs_5340.zip`` (``PetImages/{Cat,Dog}/N.jpg``),
-  téléchargée si rien n'est trouvé.
+- un dossier déjà rangé ``{train,test}/{cats,dogs}`` (``cats_vs_dogs/``,
+  ``chats_chiens/``, ou n'importe quel dossier donné par ``chemin=``, comme pour
+  ``keras.utils.image_dataset_from_directory``), ou son archive ``cats_vs_dogs.tar.gz`` ;
+- l'archive Kaggle ``train.zip`` (``train/cat.N.jpg``, ``train/dog.N.jpg``) ou son
+  dossier ``train/`` décompressé ;
+- l'archive Microsoft ``kagglecatsanddogs_5340.zip`` (``PetImages/{Cat,Dog}/N.jpg``)
+  ou son dossier ``PetImages/`` ; c'est elle qui est téléchargée si rien n'est trouvé.
 
 Les archives sont décompressées une fois dans le cache. Chaque image est
 vérifiée (décodage complet par Pillow, format JPEG/PNG/BMP/GIF) : les fichiers
@@ -22,19 +24,16 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from .recherche import dossier_cache, extraire_archive, trouver
+from .recherche import dossier_cache, extraire_archive, localiser, remplacer_dossier
 
 __all__ = ["charger_chats_chiens", "dossier_chats_chiens", "verifier_images", "construire_dossier_livre"]
 
-URL_MICROSOFT = ("https://download.microsoft.com/download/3/E/1/3E1C3F21-ECDB-4869-8368-6DEBA77B919F/"
-                 "kagglecatsanddogs_5340.zip")
 NOMS_CLASSES = ["cats", "dogs"]
-_NOMS = ["cats_vs_dogs", "chats_chiens", "cats_vs_dogs.tar.gz", "train.zip", "kagglecatsanddogs_5340.zip",
-         "PetImages"]
 _FORMATS = {"JPEG", "PNG", "BMP", "GIF"}
 
 
@@ -70,6 +69,10 @@ def _est_range(dossier: Path) -> bool:
     return all((dossier / p / c).is_dir() for p in ("train", "test") for c in NOMS_CLASSES)
 
 
+def _temporaire(cible: Path) -> Path:
+    return Path(tempfile.mkdtemp(prefix=cible.name + ".", suffix=".partiel", dir=cible.parent))
+
+
 def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None,
                              n_par_classe_test: int | None = None, graine: int = 0) -> Path:
     """Range une source Kaggle (``cat.N.jpg``…) ou Microsoft (``PetImages/Cat``…) en
@@ -90,17 +93,17 @@ def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None
     if not par_classe["cats"] or not par_classe["dogs"]:
         raise ValueError(f"{source} : ni PetImages/{{Cat,Dog}} ni fichiers cat.N.jpg / dog.N.jpg trouvés")
     cle = hashlib.sha1(f"{racine.resolve()}|{n_par_classe_train}|{n_par_classe_test}|{graine}".encode()).hexdigest()[:12]
-    cible = dossier_cache() / f"chats_chiens-{cle}"
+    cible = dossier_cache("chats_chiens") / f"livre-{cle}"
     if cible.is_dir():
         return cible
-    temporaire = cible.with_name(cible.name + ".partiel")
-    shutil.rmtree(temporaire, ignore_errors=True)
+    temporaire = _temporaire(cible)
     rng = np.random.default_rng(graine)
     for classe, fichiers in par_classe.items():
         fichiers = [fichiers[i] for i in rng.permutation(len(fichiers))]
         n_train = n_par_classe_train or int(0.8 * len(fichiers))
         n_test = n_par_classe_test or len(fichiers) - n_train
         if n_train + n_test > len(fichiers):
+            shutil.rmtree(temporaire, ignore_errors=True)
             raise ValueError(f"{classe} : {len(fichiers)} images seulement, {n_train} + {n_test} demandées")
         for partie, liste in (("train", fichiers[:n_train]), ("test", fichiers[n_train:n_train + n_test])):
             (temporaire / partie / classe).mkdir(parents=True, exist_ok=True)
@@ -108,23 +111,26 @@ def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None
             for f in liste:
                 nom = f.name if f.name.startswith(prefixe + ".") else f"{prefixe}.{f.stem}{f.suffix.lower()}"
                 os.symlink(f.resolve(), temporaire / partie / classe / nom)
-    os.replace(temporaire, cible)
-    return cible
+    return remplacer_dossier(temporaire, cible)
 
 
 def dossier_chats_chiens(chemin=None, telecharger=True) -> Path:
-    """Le dossier ``{train,test}/{cats,dogs}`` (construit dans le cache si la source est une archive)."""
-    source = trouver(_NOMS, chemin, jeu="Chats et chiens", url=URL_MICROSOFT if telecharger else None,
-                     aide="placez un dossier cats_vs_dogs/{train,test}/{cats,dogs}, l'archive "
-                          "cats_vs_dogs.tar.gz, le train.zip de Kaggle ou kagglecatsanddogs_5340.zip")
-    if source.is_dir() and _est_range(source):
-        return source
-    if source.is_file() and source.name.endswith((".tar.gz", ".tgz", ".tar")):
-        racine = extraire_archive(source)
-        for candidat in [racine, *[d for d in racine.iterdir() if d.is_dir()]]:
+    """Le dossier ``{train,test}/{cats,dogs}`` (construit dans le cache si la source est une archive).
+
+    ``chemin`` : ce dossier lui-même, une archive ou un dossier Kaggle/Microsoft,
+    ou un dossier qui en contient un ; rien d'autre n'est alors examiné.
+    ``telecharger=False`` : jamais de téléchargement (800 Mo).
+    """
+    source = localiser("chats_chiens", chemin, telecharger=telecharger)
+    if source.forme.cle == "range":
+        return source.chemin
+    if source.forme.cle == "archive_rangee":
+        racine = extraire_archive(source.chemin)
+        for candidat in [racine, *sorted(d for d in racine.iterdir() if d.is_dir())]:
             if _est_range(candidat):
                 return candidat
-    return construire_dossier_livre(source)
+        raise ValueError(f"l'archive {source.chemin} ne contient pas de dossier {{train,test}}/{{cats,dogs}}/")
+    return construire_dossier_livre(source.chemin)
 
 
 def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
@@ -137,12 +143,11 @@ def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
                 st = f.stat()
                 signature.append(f"{partie}/{classe}/{f.name}|{st.st_size}|{int(st.st_mtime)}")
     cle = hashlib.sha1(("\n".join(signature) + f"|{n_train}|{n_test}|{graine}|{dossier.resolve()}").encode()).hexdigest()[:12]
-    vue = dossier_cache() / f"vue_chats_chiens-{cle}"
+    vue = dossier_cache("chats_chiens") / f"vue-{cle}"
     rapport_fichier = vue / "rapport.json"
     if rapport_fichier.exists():
         return vue, json.loads(rapport_fichier.read_text(encoding="utf-8"))
-    temporaire = vue.with_name(vue.name + ".partiel")
-    shutil.rmtree(temporaire, ignore_errors=True)
+    temporaire = _temporaire(vue)
     rng = np.random.default_rng(graine)
     rapport = {"source": str(dossier), "ecartes": [], "images": {}}
     for partie, n in (("train", n_train), ("test", n_test)):
@@ -158,7 +163,7 @@ def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
                 os.symlink(f.resolve(), temporaire / partie / classe / f.name)
             rapport["images"][f"{partie}/{classe}"] = len(valides)
     (temporaire / "rapport.json").write_text(json.dumps(rapport, indent=1, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporaire, vue)
+    remplacer_dossier(temporaire, vue)
     if rapport["ecartes"]:
         print(f"Chats et chiens : {len(rapport['ecartes'])} fichier(s) corrompu(s) ou non-image écarté(s) :",
               ", ".join(Path(f).name for f in rapport["ecartes"][:10])
@@ -174,14 +179,26 @@ def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin
     étiquettes ``int32`` : chats = 0, chiens = 1, ``noms_classes == ['cats', 'dogs']``.
     ``n_train`` / ``n_test`` : sous-ensembles équilibrés reproductibles. Avec
     ``avec_rapport=True``, renvoie en plus le rapport (nombre d'images, fichiers écartés).
+
+    ``chemin`` : le dossier qui contient ``train/`` et ``test/`` (chacun avec
+    ``cats/`` et ``dogs/``), comme pour ``image_dataset_from_directory`` ; ou une
+    archive (``cats_vs_dogs.tar.gz``, ``train.zip`` de Kaggle,
+    ``kagglecatsanddogs_5340.zip``), ``PetImages/``, ou un dossier qui en contient
+    un. S'il n'y a rien de tel à cet endroit : ``FileNotFoundError``, sans
+    chercher ailleurs ni télécharger.
     """
+    if (not isinstance(taille, (tuple, list)) or len(taille) != 2
+            or any(isinstance(t, bool) or not isinstance(t, (int, np.integer)) or t <= 0 for t in taille)):
+        raise ValueError(f"taille doit être (hauteur, largeur) en pixels, deux entiers > 0, reçu {taille!r}")
+    for nom, n in (("n_train", n_train), ("n_test", n_test)):
+        if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n <= 0):
+            raise ValueError(f"{nom} doit être un entier > 0 (ou None pour tout garder), reçu {n!r}")
+    dossier = dossier_chats_chiens(chemin)      # avant d'importer TensorFlow : une erreur de chemin tout de suite
     from .. import _config  # noqa: F401
     import keras
     import tensorflow as tf
 
-    if len(tuple(taille)) != 2 or any(int(t) != t or t <= 0 for t in taille):
-        raise ValueError(f"taille doit être (hauteur, largeur) en pixels, reçu {taille!r}")
-    vue, rapport = _vue_valide(dossier_chats_chiens(chemin), n_train, n_test, graine)
+    vue, rapport = _vue_valide(dossier, n_train, n_test, graine)
     jeux = []
     for partie in ("train", "test"):
         ds = keras.utils.image_dataset_from_directory(
@@ -198,3 +215,13 @@ def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin
     if avec_rapport:
         return jeux[0], jeux[1], list(NOMS_CLASSES), rapport
     return jeux[0], jeux[1], list(NOMS_CLASSES)
+
+
+def verifier_chats_chiens(chemin) -> str:
+    """Compte les images du jeu trouvé en ``chemin`` (sans télécharger) ; ``ValueError`` s'il est mal rangé."""
+    dossier = dossier_chats_chiens(chemin=chemin, telecharger=False)
+    comptes = {f"{p}/{c}": len(_images(dossier / p / c)) for p in ("train", "test") for c in NOMS_CLASSES}
+    if not all(comptes.values()):
+        vides = [k for k, v in comptes.items() if not v]
+        raise ValueError(f"{dossier} : aucune image dans {', '.join(vides)}")
+    return ", ".join(f"{k} : {v}" for k, v in comptes.items())

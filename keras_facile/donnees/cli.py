@@ -1,23 +1,20 @@
 """``keras-facile donnees`` : où est chaque jeu de données, sa taille, et s'il est lisible.
 
     keras-facile donnees                       l'état des quatre jeux
-    keras-facile donnees --telecharger mnist   télécharge un jeu (mnist, imdb, cifar10, chats_chiens)
+    keras-facile donnees --jeu mnist           l'état d'un seul jeu (répétable)
+    keras-facile donnees --telecharger mnist   télécharge un jeu (mnist, cifar10, imdb, chats_chiens)
+
+Tout vient du registre (:mod:`.registre`) : formes acceptées, origine, empreinte.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from ..chapitre import ParseurFrancais
-from .recherche import DonneesIntrouvables, dossiers_de_recherche, telecharger, dossier_de_telechargement, trouver
-
-JEUX = {
-    "mnist": {"noms": ["mnist.npz"], "titre": "MNIST"},
-    "cifar10": {"noms": ["cifar10.npz", "cifar-10-batches-py", "cifar-10-python.tar.gz"], "titre": "CIFAR-10"},
-    "imdb": {"noms": ["aclImdb", "aclImdb_v1.tar.gz", "imdb.npz"], "titre": "IMDB"},
-    "chats_chiens": {"noms": ["cats_vs_dogs", "chats_chiens", "cats_vs_dogs.tar.gz", "train.zip",
-                              "kagglecatsanddogs_5340.zip", "PetImages"], "titre": "Chats et chiens"},
-}
+from .recherche import (DonneesIntrouvables, TelechargementRefuse, adresse_de_telechargement, dossiers_de_recherche,
+                        localiser, telecharger_jeu)
+from .registre import REGISTRE
 
 
 def _taille(chemin: Path) -> int:
@@ -26,86 +23,76 @@ def _taille(chemin: Path) -> int:
     return sum(f.stat().st_size for f in chemin.rglob("*") if f.is_file())
 
 
-def _verifier(nom: str, chemin: Path) -> str:
-    """Une vérification rapide, selon le jeu ; renvoie un résumé lisible."""
-    if nom == "mnist":
-        from .tableaux import charger_mnist
-
-        (x, y), (xt, yt) = charger_mnist(chemin=chemin)
-        return f"{len(x)} + {len(xt)} images {x.shape[1]}×{x.shape[2]}"
-    if nom == "cifar10":
-        from .tableaux import charger_cifar10
-
-        (x, y), (xt, yt) = charger_cifar10(chemin=chemin)
-        return f"{len(x)} + {len(xt)} images 32×32×3"
-    if nom == "imdb":
-        from .imdb import charger_imdb
-
-        (x, y), (xt, yt) = charger_imdb(chemin=chemin)
-        return f"{len(x)} + {len(xt)} critiques ({int(y.sum())} positives à l'entraînement)"
-    from .chats_chiens import _images, dossier_chats_chiens
-
-    dossier = dossier_chats_chiens(chemin=chemin, telecharger=False)
-    comptes = {f"{p}/{c}": len(_images(dossier / p / c)) for p in ("train", "test") for c in ("cats", "dogs")}
-    return ", ".join(f"{k} : {v}" for k, v in comptes.items())
-
-
 def etat(nom: str) -> dict:
-    jeu = JEUX[nom]
+    """Où est le jeu ``nom`` (sans télécharger), sa taille, et le résultat de sa vérification."""
+    jeu = REGISTRE[nom]
     try:
-        chemin = trouver(jeu["noms"], jeu=jeu["titre"], telecharger_si_absent=False)
+        source = localiser(nom, telecharger=False)
     except DonneesIntrouvables as e:
-        return {"jeu": jeu["titre"], "trouve": False, "message": str(e)}
-    resultat = {"jeu": jeu["titre"], "trouve": True, "chemin": str(chemin), "taille": _taille(chemin)}
+        return {"jeu": jeu.titre, "trouve": False, "message": str(e)}
+    resultat = {"jeu": jeu.titre, "trouve": True, "chemin": str(source.chemin), "taille": _taille(source.chemin),
+                "forme": source.forme.description}
     try:
-        resultat["verification"] = "ok — " + _verifier(nom, chemin)
+        resultat["verification"] = "ok — " + jeu.verifier(source.chemin)
     except (ValueError, OSError) as e:
         resultat["verification"] = f"ÉCHEC — {e}"
     return resultat
 
 
 def _telecharger(nom: str) -> int:
-    from . import chats_chiens, imdb, tableaux
-
-    urls = {"mnist": (tableaux.URL_MNIST, "mnist.npz", tableaux.verifier_mnist),
-            "cifar10": (tableaux.URL_CIFAR10, "cifar-10-python.tar.gz", tableaux.verifier_archive_cifar),
-            "imdb": (imdb.URL_IMDB_BRUT, "aclImdb_v1.tar.gz", None),
-            "chats_chiens": (chats_chiens.URL_MICROSOFT, "kagglecatsanddogs_5340.zip", None)}
-    url, fichier, verifier = urls[nom]
-    destination = dossier_de_telechargement() / fichier
-    if destination.exists():
-        print(f"{destination} existe déjà : rien à faire.")
-        return 0
+    jeu = REGISTRE[nom]
+    url, provenance = adresse_de_telechargement(jeu)
     try:
-        telecharger(url, destination, verifier=verifier)
-    except (OSError, ValueError) as e:
-        print(f"keras-facile donnees : échec du téléchargement de {url} : {e}\n"
-              "Sans réseau, copiez le fichier à la main (voir data/README.md).", file=sys.stderr)
+        source = localiser(nom, telecharger=False)
+        print(f"{jeu.titre} est déjà là : {source.chemin} — rien à faire.")
+        return 0
+    except DonneesIntrouvables:
+        pass
+    try:
+        destination = telecharger_jeu(nom)
+    except TelechargementRefuse as e:
+        print(f"keras-facile donnees : téléchargement refusé : {e}", file=sys.stderr)
         return 1
-    print(f"{nom} téléchargé dans {destination}")
+    except OSError as e:
+        print(f"keras-facile donnees : échec du téléchargement de {url} ({provenance}) : {e}\n"
+              "Sans réseau, copiez le fichier à la main ou indiquez un miroir avec KERAS_FACILE_MIROIR "
+              "(voir data/README.md).", file=sys.stderr)
+        return 1
+    print(f"{jeu.titre} téléchargé et vérifié : {destination}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ..parseur import ParseurFrancais   # ici : le module de données n'importe pas le lanceur de chapitres
+
     parseur = ParseurFrancais(prog="keras-facile donnees",
                               description="Où sont les jeux de données, leur taille, et s'ils sont lisibles.")
-    parseur.add_argument("--telecharger", metavar="NOM", choices=list(JEUX),
-                         help="télécharger un jeu : " + ", ".join(JEUX))
-    parseur.add_argument("--jeu", metavar="NOM", choices=list(JEUX), action="append",
+    parseur.add_argument("--telecharger", metavar="NOM", choices=list(REGISTRE),
+                         help="télécharger un jeu : " + ", ".join(REGISTRE))
+    parseur.add_argument("--jeu", metavar="NOM", choices=list(REGISTRE), action="append",
                          help="n'examiner que ce jeu (répétable)")
     args = parseur.parse_args(argv)
     if args.telecharger:
         return _telecharger(args.telecharger)
-    print("Dossiers examinés, dans l'ordre :")
+    print("Dossiers examinés, dans l'ordre (quand chemin= n'est pas donné) :")
     for provenance, dossier in dossiers_de_recherche():
-        print(f"  {provenance:<28} {dossier}{'' if dossier.is_dir() else '  (absent)'}")
+        print(f"  {provenance:<32} {dossier}{'' if dossier.is_dir() else '  (absent)'}")
+    miroir = os.environ.get("KERAS_FACILE_MIROIR", "").strip()
+    depuis = f"le miroir {miroir} (KERAS_FACILE_MIROIR)" if miroir else "l'origine de chaque jeu"
+    interdits = "  (interdits : KERAS_FACILE_HORS_LIGNE)" if os.environ.get("KERAS_FACILE_HORS_LIGNE") else ""
+    print(f"Téléchargements depuis : {depuis}{interdits}")
     code = 0
-    for nom in args.jeu or list(JEUX):
+    for nom in args.jeu or list(REGISTRE):
+        jeu = REGISTRE[nom]
         e = etat(nom)
         print(f"\n{e['jeu']} ({nom})")
         if not e["trouve"]:
-            print("  absent. " + e["message"].split("\n")[-1])
-            print(f"  ou : keras-facile donnees --telecharger {nom}")
+            print("  absent. Formes acceptées :\n" + "\n".join("  " + ligne for ligne in jeu.attendu().splitlines()))
+            t = jeu.telechargement
+            empreinte = f"sha256 {t.sha256}" if t.sha256 else "sans empreinte connue : archive relue en entier"
+            print(f"  à télécharger : keras-facile donnees --telecharger {nom}\n"
+                  f"    {adresse_de_telechargement(jeu)[0]}"
+                  + (f"  ({t.taille / 1e6:.1f} Mo, {empreinte})" if t.taille else f"  ({empreinte})"))
             code = 1
             continue
         print(f"  trouvé : {e['chemin']}  ({e['taille'] / 1e6:.1f} Mo)")

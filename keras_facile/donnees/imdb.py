@@ -23,39 +23,39 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from .recherche import dossier_cache, extraire_archive, trouver
-from .tableaux import indices_stratifies
+from .recherche import Source, dossier_cache, extraire_archive, localiser
+from .tableaux import _verifier_taille, indices_stratifies
 
 __all__ = ["charger_imdb", "charger_imdb_textes", "indice_mots_imdb", "decoder_critique",
            "vectoriser_sequences", "decouper_mots"]
 
-URL_IMDB_BRUT = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
-_NOMS = ["aclImdb", "aclImdb_v1.tar.gz", "imdb.npz"]
 _PONCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'})
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _VERSION_CACHE = 1
 
 
 def decouper_mots(texte: str) -> list[str]:
-    """Les mots d'une critique (voir la docstring du module)."""
+    """Les mots d'une critique (voir la docstring du module).
+
+    >>> decouper_mots("A great film!<br /><br />I loved it, didn't you?")
+    ['a', 'great', 'film', 'i', 'loved', 'it', "didn't", 'you']
+    """
     return _BR.sub(" ", texte).lower().translate(_PONCTUATION).split()
 
 
-def _source(chemin):
-    return trouver(_NOMS, chemin, jeu="IMDB (aclImdb ou imdb.npz)", url=URL_IMDB_BRUT,
-                   verifier=lambda f: extraire_archive(f, "aclImdb"),
-                   aide="placez le dossier aclImdb/ ou l'archive aclImdb_v1.tar.gz "
-                        "(ou imdb.npz + imdb_word_index.json de Keras)")
+def _source(chemin) -> Source:
+    return localiser("imdb", chemin)
 
 
-def _dossier_brut(source: Path) -> Path:
-    dossier = source if source.is_dir() else extraire_archive(source, "aclImdb")
+def _dossier_brut(source: Source) -> Path:
+    dossier = source.chemin if source.forme.cle == "aclImdb" else extraire_archive(source.chemin, "aclImdb")
     for partie in ("train", "test"):
         for polarite in ("pos", "neg"):
             if not (dossier / partie / polarite).is_dir():
@@ -78,9 +78,9 @@ def _cle(source: Path) -> str:
     return hashlib.sha1(f"{source.resolve()}|{info.st_size}|{int(info.st_mtime)}|{_VERSION_CACHE}".encode()).hexdigest()[:12]
 
 
-def _corpus_brut(source: Path) -> dict:
+def _corpus_brut(source: Source) -> dict:
     """Textes, rangs des mots et étiquettes, lus une fois puis gardés en cache (.npz)."""
-    cache = dossier_cache() / f"imdb-{_cle(source)}.npz"
+    cache = dossier_cache("imdb") / f"imdb-{_cle(source.chemin)}.npz"
     if cache.exists():
         try:
             with np.load(cache, allow_pickle=False) as f:
@@ -117,9 +117,14 @@ def _corpus_brut(source: Path) -> dict:
         corpus[f"{partie}_textes"] = np.frombuffer(b"".join(octets), dtype=np.uint8)
         corpus[f"{partie}_textes_bornes"] = np.cumsum([0] + [len(o) for o in octets]).astype(np.int64)
         corpus[f"{partie}_etiquettes"] = etiquettes
-    temporaire = cache.with_name(cache.name + ".partiel.npz")
-    np.savez(temporaire, **corpus)
-    os.replace(temporaire, cache)
+    descripteur, temporaire = tempfile.mkstemp(prefix=cache.name + ".", suffix=".partiel.npz", dir=cache.parent)
+    try:
+        with os.fdopen(descripteur, "wb") as f:
+            np.savez(f, **corpus)
+        os.replace(temporaire, cache)
+    except BaseException:
+        Path(temporaire).unlink(missing_ok=True)
+        raise
     print(f"IMDB : {len(parties['train'][2])} + {len(parties['test'][2])} critiques, "
           f"{len(vocabulaire)} mots, en {time.perf_counter() - debut:.1f} s (cache : {cache})", file=sys.stderr)
     return corpus
@@ -133,9 +138,14 @@ def _format_keras(source: Path):
     """(rangs_train, y_train), (rangs_test, y_test) depuis ``imdb.npz`` de Keras."""
     try:
         with np.load(source, allow_pickle=True) as f:
-            return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+            donnees = (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
     except (OSError, ValueError, EOFError, KeyError) as e:
         raise ValueError(f"fichier corrompu ou tronqué : {source} ({type(e).__name__})") from None
+    for partie, (x, y) in zip(("train", "test"), donnees):
+        if len(x) != len(y):
+            raise ValueError(f"{source} : {len(x)} critiques dans x_{partie} mais {len(y)} étiquettes dans "
+                             f"y_{partie} ; fichier abîmé ou mal assemblé. Remplacez-le.")
+    return donnees
 
 
 def _melange_keras(x, y, rng):
@@ -163,12 +173,17 @@ def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=
     ``x`` : tableau d'objets, chaque critique une liste d'entiers (1 = début,
     2 = mot inconnu ou hors des ``num_words`` premiers indices, mots décalés de
     ``index_from``) ; ``y`` : 0 (négative) ou 1 (positive), ``int64``.
+    ``chemin`` : le dossier ``aclImdb/``, l'archive ``aclImdb_v1.tar.gz``, le
+    ``imdb.npz`` de Keras, ou un dossier qui en contient un.
     """
-    if num_words is not None and (int(num_words) != num_words or num_words <= index_from):
+    if num_words is not None and (isinstance(num_words, bool) or int(num_words) != num_words
+                                  or num_words <= index_from):
         raise ValueError(f"num_words doit être un entier > {index_from}, reçu {num_words!r}")
+    _verifier_taille(n_train, "n_train")
+    _verifier_taille(n_test, "n_test")
     source = _source(chemin)
-    if source.name.endswith(".npz"):
-        (r_train, y_train), (r_test, y_test) = _format_keras(source)
+    if source.forme.cle == "keras_npz":
+        (r_train, y_train), (r_test, y_test) = _format_keras(source.chemin)
         r_train, r_test = list(r_train), list(r_test)
     else:
         c = _corpus_brut(source)
@@ -177,8 +192,8 @@ def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=
     rng = np.random.RandomState(113)
     r_train, y_train = _melange_keras(r_train, np.asarray(y_train), rng)
     r_test, y_test = _melange_keras(r_test, np.asarray(y_test), rng)
-    i = indices_stratifies(y_train, n_train, graine)
-    j = indices_stratifies(y_test, n_test, graine)
+    i = indices_stratifies(y_train, n_train, graine, "n_train")
+    j = indices_stratifies(y_test, n_test, graine, "n_test")
     x_train = _en_sequences([r_train[k] for k in i], num_words, index_from)
     x_test = _en_sequences([r_test[k] for k in j], num_words, index_from)
     return (x_train, y_train[i].astype(np.int64)), (x_test, y_test[j].astype(np.int64))
@@ -186,10 +201,13 @@ def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=
 
 def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
     """Les critiques brutes : ``(textes_train, y_train), (textes_test, y_test)``,
-    dans le même ordre que :func:`charger_imdb` (listes de chaînes, étiquettes 0/1)."""
+    dans le même ordre que :func:`charger_imdb` (listes de chaînes, étiquettes 0/1).
+    ``chemin`` : le dossier ``aclImdb/``, l'archive ``aclImdb_v1.tar.gz`` ou un dossier qui en contient un."""
+    _verifier_taille(n_train, "n_train")
+    _verifier_taille(n_test, "n_test")
     source = _source(chemin)
-    if source.name.endswith(".npz"):
-        raise ValueError(f"{source} ne contient que des indices de mots : il faut les textes bruts (aclImdb)")
+    if source.forme.cle == "keras_npz":
+        raise ValueError(f"{source.chemin} ne contient que des indices de mots : il faut les textes bruts (aclImdb)")
     c = _corpus_brut(source)
     rng = np.random.RandomState(113)
     resultat = []
@@ -198,7 +216,7 @@ def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
         bornes = c[f"{partie}_textes_bornes"]
         textes = [octets[bornes[k]:bornes[k + 1]].decode("utf-8") for k in range(len(bornes) - 1)]
         textes, y = _melange_keras(textes, c[f"{partie}_etiquettes"], rng)
-        k = indices_stratifies(y, n, graine)
+        k = indices_stratifies(y, n, graine, f"n_{partie}")
         resultat.append(([textes[m] for m in k], y[k]))
     return tuple(resultat)
 
@@ -206,8 +224,8 @@ def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
 def indice_mots_imdb(chemin=None) -> dict:
     """Dictionnaire mot → rang (1 = le plus fréquent), comme ``keras.datasets.imdb.get_word_index()``."""
     source = _source(chemin)
-    if source.name.endswith(".npz"):
-        fichier = source.with_name("imdb_word_index.json")
+    if source.forme.cle == "keras_npz":
+        fichier = source.chemin.with_name("imdb_word_index.json")
         if not fichier.exists():
             raise FileNotFoundError(f"{fichier} introuvable : il accompagne imdb.npz (keras.datasets.imdb)")
         try:
@@ -219,7 +237,11 @@ def indice_mots_imdb(chemin=None) -> dict:
 
 
 def decoder_critique(sequence, indice_mots=None, index_from=3) -> str:
-    """Le texte d'une critique codée ; ``??`` pour les indices réservés ou inconnus (comme le livre)."""
+    """Le texte d'une critique codée ; ``??`` pour les indices réservés ou inconnus (comme le livre).
+
+    >>> decoder_critique([1, 4, 5, 2], {"the": 1, "film": 2})
+    '?? the film ??'
+    """
     if indice_mots is None:
         indice_mots = indice_mots_imdb()
     inverse = {rang: mot for mot, rang in indice_mots.items()}
@@ -230,6 +252,9 @@ def vectoriser_sequences(sequences, dimension) -> np.ndarray:
     """Vecteurs « multi-hot » du livre : ``v[i, c] = 1`` si le mot d'indice ``c`` est dans la critique ``i``.
 
     Les indices ≥ ``dimension`` sont refusés (erreur en français).
+
+    >>> vectoriser_sequences([[2, 1, 4]], 6)
+    array([[0., 1., 1., 0., 1., 0.]], dtype=float32)
     """
     if int(dimension) != dimension or dimension <= 0:
         raise ValueError(f"dimension doit être un entier > 0, reçu {dimension!r}")
@@ -244,3 +269,9 @@ def vectoriser_sequences(sequences, dimension) -> np.ndarray:
                          "chargez avec num_words=dimension")
     vecteurs[lignes, colonnes] = 1.0
     return vecteurs
+
+
+def verifier_imdb(chemin) -> str:
+    """Lit entièrement l'IMDB de ``chemin`` ; résumé, ``ValueError`` s'il est abîmé."""
+    (x, y), (xt, yt) = charger_imdb(chemin=chemin)
+    return f"{len(x)} + {len(xt)} critiques ({int(y.sum())} positives à l'entraînement)"

@@ -1,40 +1,62 @@
 """Où trouver les fichiers des jeux de données, et comment les obtenir sinon.
 
-Ordre de recherche (le même pour tous les jeux) :
+**Avec ``chemin=``** (un fichier ou un dossier), seul cet endroit compte :
+``chemin`` est le jeu lui-même (le fichier ``.npz``, l'archive, le dossier
+``aclImdb/``, un dossier qui contient ``train/`` et ``test/``…) ou un dossier qui
+le contient. S'il n'y a rien de tel, c'est une erreur (``FileNotFoundError``) qui
+nomme ``chemin`` et ce qui était attendu : aucun autre endroit n'est examiné et
+rien n'est téléchargé.
 
-1. l'argument ``chemin=`` (un fichier ou un dossier) ;
-2. le dossier de la variable d'environnement ``KERAS_FACILE_DATA`` ;
-3. le dossier ``data/`` du projet ;
-4. le cache de Keras, ``~/.keras/datasets`` ;
-5. le téléchargement (barre de progression), dans ``data/`` si on peut y écrire,
-   sinon dans le cache de keras_facile.
+**Sans ``chemin=``**, ordre de recherche (le même pour tous les jeux) :
 
-Les archives sont décompressées une seule fois dans le cache de keras_facile
-(``KERAS_FACILE_CACHE``, par défaut ``~/.cache/keras_facile``), jamais dans le
-dépôt. Tout ce qui est écrit passe par un fichier ou dossier temporaire renommé
-seulement une fois complet et vérifié.
+1. le dossier de la variable d'environnement ``KERAS_FACILE_DATA`` ;
+2. le dossier ``data/`` du projet (quand on travaille dans le dépôt) ;
+3. le cache de Keras, ``~/.keras/datasets`` (ou ``$KERAS_HOME/datasets``) ;
+4. les téléchargements de keras_facile, ``<cache>/donnees`` ;
+5. le téléchargement, depuis l'origine du jeu ou depuis le miroir
+   ``KERAS_FACILE_MIROIR`` (une adresse de base, par exemple le serveur d'une
+   école : le nom du fichier y est ajouté). ``KERAS_FACILE_HORS_LIGNE=1`` l'interdit.
+
+Chaque téléchargement est écrit sous un nom temporaire unique, vérifié (taille et
+empreinte sha256 quand elles sont connues, sinon relecture complète de l'archive)
+puis seulement renommé : un fichier abîmé n'est jamais gardé.
+
+Le cache de keras_facile (``KERAS_FACILE_CACHE``, par défaut ``~/.cache/keras_facile``)
+reçoit les téléchargements et les archives décompressées, jamais le dépôt.
 """
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import shutil
 import sys
 import tarfile
+import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
+
+from .registre import Forme, JeuDeDonnees, jeu_de_donnees
 
 __all__ = [
     "dossiers_de_recherche",
     "dossier_cache",
-    "trouver",
+    "racine_cache",
+    "localiser",
     "telecharger",
+    "telecharger_jeu",
+    "adresse_de_telechargement",
     "extraire_archive",
+    "controler_archive",
     "DonneesIntrouvables",
+    "TelechargementRefuse",
+    "Source",
     "empreinte",
 ]
 
@@ -42,85 +64,212 @@ RACINE_PROJET = Path(__file__).resolve().parents[2]
 
 
 class DonneesIntrouvables(FileNotFoundError):
-    """Jeu de données absent partout où on l'a cherché (message en français)."""
+    """Jeu de données absent là où on l'a cherché (message en français)."""
 
 
-def dossier_cache() -> Path:
-    """Le cache de keras_facile : ``KERAS_FACILE_CACHE`` ou ``~/.cache/keras_facile``."""
+class TelechargementRefuse(ValueError):
+    """Fichier téléchargé refusé (taille, empreinte ou archive incorrecte) ; il n'a pas été gardé."""
+
+
+# ---------------------------------------------------------------------------
+# Le cache : une seule racine
+# ---------------------------------------------------------------------------
+
+def racine_cache() -> Path:
+    """La racine du cache de keras_facile : ``KERAS_FACILE_CACHE``, sinon ``~/.cache/keras_facile``
+    (le seul endroit qui lit cette variable ; rien n'est créé)."""
     env = os.environ.get("KERAS_FACILE_CACHE")
-    dossier = Path(env).expanduser() if env else Path.home() / ".cache" / "keras_facile"
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "keras_facile"
+
+
+def dossier_cache(*sous_dossiers: str) -> Path:
+    """Le cache de keras_facile, ``KERAS_FACILE_CACHE`` ou ``~/.cache/keras_facile``
+    (ou l'un de ses sous-dossiers), créé s'il manque. C'est la seule racine du cache :
+    téléchargements (``donnees/``), archives décompressées (``archives/``), corpus
+    IMDB découpé (``imdb/``), vues des photos chats/chiens (``chats_chiens/``).
+    """
+    dossier = racine_cache().joinpath(*sous_dossiers)
     dossier.mkdir(parents=True, exist_ok=True)
     return dossier
 
 
-def dossiers_de_recherche(chemin=None) -> list[tuple[str, Path]]:
-    """Les dossiers examinés, dans l'ordre, avec leur provenance."""
+def _dossier_des_telechargements() -> Path:
+    return dossier_cache("donnees")
+
+
+def _data_du_projet() -> Path | None:
+    """``data/`` du dépôt, seulement quand le paquet est utilisé depuis le dépôt (pas depuis une roue)."""
+    if (RACINE_PROJET / "setup.cfg").is_file() or (RACINE_PROJET / "pyproject.toml").is_file():
+        return RACINE_PROJET / "data"
+    return None
+
+
+def dossiers_de_recherche() -> list[tuple[str, Path]]:
+    """Les dossiers examinés quand ``chemin=`` n'est pas donné, dans l'ordre, avec leur provenance."""
     dossiers = []
-    if chemin is not None:
-        chemin = Path(chemin).expanduser()
-        dossiers.append(("argument chemin=", chemin if chemin.is_dir() or not chemin.suffix else chemin.parent))
     env = os.environ.get("KERAS_FACILE_DATA")
     if env:
         dossiers.append(("variable KERAS_FACILE_DATA", Path(env).expanduser()))
-    dossiers.append(("dossier data/ du projet", RACINE_PROJET / "data"))
-    dossiers.append(("cache de Keras", Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"))
+    data = _data_du_projet()
+    if data is not None:
+        dossiers.append(("dossier data/ du projet", data))
+    dossiers.append(("cache de Keras", Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")).expanduser()
+                     / "datasets"))
+    dossiers.append(("téléchargements de keras_facile", racine_cache() / "donnees"))
     return dossiers
 
 
-def trouver(noms: Iterable[str], chemin=None, jeu: str = "", aide: str = "",
-            url: str | None = None, verifier: Callable[[Path], None] | None = None,
-            telecharger_si_absent: bool = True) -> Path:
-    """Le premier fichier ou dossier de ``noms`` trouvé dans l'ordre de recherche.
+# ---------------------------------------------------------------------------
+# Trouver un jeu
+# ---------------------------------------------------------------------------
 
-    Si ``chemin`` désigne directement un fichier existant, il est pris tel quel.
-    Sinon, et si ``url`` est donnée, le fichier ``noms[0]`` est téléchargé. En
-    dernier recours : :class:`DonneesIntrouvables` qui liste chaque endroit vu.
+@dataclass(frozen=True)
+class Source:
+    """Un jeu trouvé : son entrée du registre, la forme reconnue, et où."""
+
+    jeu: JeuDeDonnees
+    forme: Forme
+    chemin: Path
+
+
+def _dans_chemin(jeu: JeuDeDonnees, chemin: Path, brut) -> Source:
+    """``chemin`` est le jeu, ou un dossier qui le contient ; sinon FileNotFoundError, sans repli."""
+    fin = ("Avec chemin=, aucun autre endroit n'est examiné et rien n'est téléchargé : corrigez chemin= "
+           "ou retirez-le pour laisser chercher (KERAS_FACILE_DATA, data/, caches) puis télécharger.")
+    if not chemin.exists():
+        raise DonneesIntrouvables(
+            f"chemin={str(brut)!r} n'existe pas ({jeu.titre}). Attendu, à cet endroit ou dedans :\n"
+            f"{jeu.attendu()}\n{fin}")
+    for forme in jeu.formes:                     # chemin est le jeu lui-même
+        if forme.reconnait(chemin):
+            return Source(jeu, forme, chemin)
+    if chemin.is_dir():
+        for forme in jeu.formes:                 # … ou un dossier qui le contient, sous son nom
+            for nom in forme.noms:
+                if forme.porte_le_nom(chemin / nom):
+                    return Source(jeu, forme, chemin / nom)
+        sous_dossiers = sorted(d for d in chemin.iterdir() if d.is_dir() and not d.name.startswith("."))
+        for forme in (f for f in jeu.formes if not f.est_fichier):   # … ou sous un autre nom
+            for d in sous_dossiers:
+                if forme.reconnait(d):
+                    return Source(jeu, forme, d)
+        raise DonneesIntrouvables(
+            f"le dossier chemin={str(brut)!r} ne contient pas le jeu {jeu.titre}. Attendu, soit chemin= "
+            f"lui-même, soit dans ce dossier :\n{jeu.attendu()}\n{fin}")
+    raise DonneesIntrouvables(
+        f"le fichier chemin={str(brut)!r} n'est sous aucune forme acceptée pour le jeu {jeu.titre}. "
+        f"Attendu, soit chemin= lui-même, soit dans ce dossier :\n{jeu.attendu()}\n{fin}")
+
+
+def localiser(nom: str, chemin=None, telecharger: bool = True) -> Source:
+    """Trouve le jeu ``nom`` du registre (``"mnist"``, ``"cifar10"``, ``"imdb"``, ``"chats_chiens"``).
+
+    Avec ``chemin`` : cet endroit seulement (voir la docstring du module). Sans :
+    les dossiers de :func:`dossiers_de_recherche`, puis le téléchargement vérifié
+    si ``telecharger``. En dernier recours, :class:`DonneesIntrouvables` liste
+    chaque endroit examiné.
     """
-    noms = list(noms)
+    jeu = jeu_de_donnees(nom)
     if chemin is not None:
-        direct = Path(chemin).expanduser()
-        if direct.exists() and (direct.is_file() or direct.name in noms):
-            return direct
+        if not isinstance(chemin, (str, os.PathLike)):
+            raise TypeError(f"chemin doit être un chemin (str ou Path), reçu {chemin!r}")
+        return _dans_chemin(jeu, Path(chemin).expanduser(), chemin)
     vus = []
-    for provenance, dossier in dossiers_de_recherche(chemin):
-        for nom in noms:
-            candidat = dossier / nom
-            vus.append(f"  - {candidat}  ({provenance})")
-            if candidat.exists():
-                return candidat
-    erreur_reseau = None
-    if url is not None and telecharger_si_absent and not os.environ.get("KERAS_FACILE_HORS_LIGNE"):
-        destination = dossier_de_telechargement() / noms[0]
-        try:
-            return telecharger(url, destination, verifier=verifier)
-        except (urllib.error.URLError, OSError, TimeoutError) as e:
-            erreur_reseau = e
-    message = [f"{jeu or noms[0]} introuvable. Endroits examinés :", *vus]
-    if url is not None:
-        if erreur_reseau is not None:
-            message.append(f"  - téléchargement depuis {url} : échec ({erreur_reseau})")
+    for provenance, dossier in dossiers_de_recherche():
+        for forme in jeu.formes:
+            for n in forme.noms:
+                vus.append(f"  - {dossier / n}  ({provenance})")
+                if forme.porte_le_nom(dossier / n):
+                    return Source(jeu, forme, dossier / n)
+    t = jeu.telechargement
+    ligne_reseau = None
+    if t is not None and telecharger:
+        url, provenance = adresse_de_telechargement(jeu)
+        if os.environ.get("KERAS_FACILE_HORS_LIGNE"):
+            ligne_reseau = f"  - téléchargement depuis {url} : non tenté (KERAS_FACILE_HORS_LIGNE)"
         else:
-            message.append(f"  - téléchargement depuis {url} : non tenté (hors ligne)")
-    message.append("Pour corriger : " + (aide or f"placez {noms[0]} dans l'un de ces dossiers")
-                   + ", ou indiquez le dossier avec la variable KERAS_FACILE_DATA ou l'argument chemin=."
-                   + " Voir data/README.md et « keras-facile donnees ».")
+            try:
+                fichier = telecharger_jeu(nom)
+                return Source(jeu, jeu.forme(t.forme), fichier)
+            except (OSError, http.client.HTTPException) as e:   # réseau, serveur, disque
+                ligne_reseau = f"  - téléchargement depuis {url} ({provenance}) : échec ({_raison(e)})"
+    elif t is not None:
+        ligne_reseau = f"  - téléchargement : non demandé ({t.url})"
+    message = [f"{jeu.titre} introuvable. Endroits examinés :", *vus]
+    if ligne_reseau:
+        message.append(ligne_reseau)
+    message.append("Pour corriger : placez l'une de ces formes dans l'un de ces dossiers :\n" + jeu.attendu()
+                   + "\nou indiquez son emplacement avec la variable KERAS_FACILE_DATA ou l'argument chemin=, "
+                   "ou un miroir avec KERAS_FACILE_MIROIR. Voir data/README.md et « keras-facile donnees ».")
     raise DonneesIntrouvables("\n".join(message))
 
 
-def dossier_de_telechargement() -> Path:
-    """``data/`` du projet si on peut y écrire, sinon le cache de keras_facile."""
-    data = RACINE_PROJET / "data"
-    if data.is_dir() and os.access(data, os.W_OK):
-        return data
-    return dossier_cache()
+def _raison(e: BaseException) -> str:
+    if isinstance(e, urllib.error.HTTPError):
+        return f"HTTP {e.code} {e.reason}"
+    if isinstance(e, urllib.error.URLError):
+        return str(e.reason)
+    return f"{type(e).__name__}: {e}"
+
+
+# ---------------------------------------------------------------------------
+# Télécharger, vérifier
+# ---------------------------------------------------------------------------
+
+def adresse_de_telechargement(jeu: JeuDeDonnees | str) -> tuple[str, str]:
+    """``(url, provenance)`` : le miroir ``KERAS_FACILE_MIROIR`` s'il est défini, sinon l'origine du jeu."""
+    if isinstance(jeu, str):
+        jeu = jeu_de_donnees(jeu)
+    t = jeu.telechargement
+    if t is None:
+        raise ValueError(f"{jeu.titre} : aucun téléchargement connu")
+    miroir = os.environ.get("KERAS_FACILE_MIROIR", "").strip()
+    if miroir:
+        return miroir.rstrip("/") + "/" + urllib.parse.quote(t.fichier), "miroir KERAS_FACILE_MIROIR"
+    return t.url, "origine"
+
+
+def telecharger_jeu(nom: str) -> Path:
+    """Télécharge le fichier du jeu ``nom`` dans ``<cache>/donnees`` (vérifié avant d'être gardé)."""
+    jeu = jeu_de_donnees(nom)
+    t = jeu.telechargement
+    url, _ = adresse_de_telechargement(jeu)
+    return telecharger(url, _dossier_des_telechargements() / t.fichier, sha256=t.sha256, taille=t.taille)
+
+
+def _ouvrir(url: str, delai: float):
+    """Ouvre ``url`` (http, https, file) ; un seul endroit, que les tests peuvent surveiller."""
+    requete = urllib.request.Request(url, headers={"User-Agent": "keras_facile"})
+    return urllib.request.urlopen(requete, timeout=delai)
 
 
 def empreinte(chemin: Path, algorithme: str = "sha256") -> str:
+    """L'empreinte hexadécimale d'un fichier (lu par blocs de 1 Mo)."""
     h = hashlib.new(algorithme)
     with open(chemin, "rb") as f:
         for bloc in iter(lambda: f.read(1 << 20), b""):
             h.update(bloc)
     return h.hexdigest()
+
+
+def controler_archive(fichier: Path) -> None:
+    """Relit entièrement une archive zip (dont .npz) ou tar(.gz) : ``ValueError`` si elle est abîmée."""
+    fichier = Path(fichier)
+    try:
+        if zipfile.is_zipfile(fichier):
+            with zipfile.ZipFile(fichier) as z:
+                mauvais = z.testzip()
+            if mauvais is not None:
+                raise ValueError(f"membre abîmé : {mauvais}")
+            return
+        with tarfile.open(fichier) as t:
+            for membre in t:
+                if membre.isfile():
+                    flux = t.extractfile(membre)
+                    while flux.read(1 << 20):
+                        pass
+    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as e:
+        raise ValueError(f"archive illisible ou tronquée : {fichier.name} ({type(e).__name__}: {e})") from None
 
 
 def _barre(fait: int, total: int | None, debut: float):
@@ -136,60 +285,109 @@ def _barre(fait: int, total: int | None, debut: float):
     sys.stderr.flush()
 
 
-def telecharger(url: str, destination: Path, sha256: str | None = None,
+def telecharger(url: str, destination, sha256: str | None = None, taille: int | None = None,
                 verifier: Callable[[Path], None] | None = None, delai: float = 30) -> Path:
-    """Télécharge ``url`` vers ``destination`` avec une barre de progression.
+    """Télécharge ``url`` vers ``destination`` (barre de progression), vérifié avant d'être gardé.
 
-    Le contenu est écrit dans ``destination.partiel`` puis renommé seulement une
-    fois complet (taille annoncée atteinte), son empreinte ``sha256`` vérifiée et
-    la fonction ``verifier(fichier)`` passée sans erreur : une coupure ne laisse
-    jamais un fichier qui a l'air bon.
+    Le contenu va dans un fichier temporaire au nom unique, à côté de
+    ``destination``. Avant le renommage (atomique) : taille annoncée atteinte,
+    ``taille`` (octets) si elle est donnée, empreinte ``sha256`` si elle est
+    donnée, sinon relecture complète de l'archive (:func:`controler_archive`),
+    puis ``verifier(fichier)``. Au moindre écart, le fichier temporaire est
+    effacé et :class:`TelechargementRefuse` dit ce qui était attendu et reçu :
+    une coupure ou un fichier faux ne laisse jamais un fichier qui a l'air bon.
     """
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partiel = destination.with_name(destination.name + ".partiel")
+    descripteur, nom_temporaire = tempfile.mkstemp(prefix=destination.name + ".", suffix=".partiel",
+                                                   dir=destination.parent)
+    partiel = Path(nom_temporaire)
     print(f"Téléchargement de {url}\n  vers {destination}", file=sys.stderr)
     debut = time.perf_counter()
     try:
-        with urllib.request.urlopen(url, timeout=delai) as reponse, open(partiel, "wb") as sortie:
-            total = reponse.headers.get("Content-Length")
-            total = int(total) if total else None
+        with os.fdopen(descripteur, "wb") as sortie, _ouvrir(url, delai) as reponse:
+            annonce = reponse.headers.get("Content-Length")
+            annonce = int(annonce) if annonce else None
+            if taille is not None and annonce is not None and annonce != taille:
+                raise TelechargementRefuse(
+                    f"{url} annonce {annonce} octets, attendu {taille} : ce n'est pas le bon fichier. "
+                    f"Rien n'a été gardé dans {destination.parent}.")
             fait = 0
             for bloc in iter(lambda: reponse.read(1 << 16), b""):
                 sortie.write(bloc)
                 fait += len(bloc)
-                _barre(fait, total, debut)
+                _barre(fait, annonce, debut)
         sys.stderr.write("\n")
-        if total is not None and fait != total:
-            raise OSError(f"téléchargement incomplet : {fait} octets reçus sur {total}")
-        if sha256 is not None and empreinte(partiel) != sha256:
-            raise OSError(f"empreinte sha256 inattendue pour {url} : fichier corrompu")
+        if annonce is not None and fait != annonce:
+            raise TelechargementRefuse(f"téléchargement incomplet de {url} : {fait} octets reçus sur {annonce}. "
+                                       "Le fichier n'a pas été gardé ; relancez.")
+        if taille is not None and fait != taille:
+            raise TelechargementRefuse(f"taille inattendue pour {url} : attendu {taille} octets, reçu {fait}. "
+                                       "Le fichier n'a pas été gardé.")
+        if sha256 is not None:
+            recue = empreinte(partiel)
+            if recue != sha256.lower():
+                raise TelechargementRefuse(
+                    f"empreinte sha256 inattendue pour {url} : fichier corrompu ou différent.\n"
+                    f"  attendue : {sha256.lower()}\n  reçue    : {recue}\n"
+                    f"Le fichier téléchargé n'a pas été gardé (rien n'est écrit en {destination}).")
+        else:
+            try:
+                controler_archive(partiel)
+            except ValueError as e:
+                raise TelechargementRefuse(f"{url} : aucune empreinte connue et {e}. "
+                                           "Le fichier n'a pas été gardé.") from None
         if verifier is not None:
             verifier(partiel)
     except BaseException:
+        sys.stderr.write("\n")
         partiel.unlink(missing_ok=True)
         raise
+    os.chmod(partiel, 0o644 & ~_umask())          # mkstemp crée en 0600 : droits ordinaires d'un fichier
     os.replace(partiel, destination)
     return destination
 
 
+def _umask() -> int:
+    masque = os.umask(0o022)
+    os.umask(masque)
+    return masque
+
+
+# ---------------------------------------------------------------------------
+# Décompresser, une fois
+# ---------------------------------------------------------------------------
+
+def remplacer_dossier(temporaire: Path, cible: Path) -> Path:
+    """Renomme le dossier ``temporaire`` en ``cible`` ; si un autre processus l'a déjà
+    fait, garde le sien et efface ``temporaire``."""
+    os.chmod(temporaire, 0o755 & ~_umask())       # mkdtemp crée en 0700 : droits ordinaires d'un dossier
+    try:
+        os.replace(temporaire, cible)
+    except OSError:
+        if not cible.is_dir():
+            shutil.rmtree(temporaire, ignore_errors=True)
+            raise
+        shutil.rmtree(temporaire, ignore_errors=True)
+    return cible
+
+
 def extraire_archive(archive: Path, nom_attendu: str | None = None) -> Path:
-    """Décompresse ``archive`` (.tar.gz, .tgz, .tar, .zip) dans le cache, une seule fois.
+    """Décompresse ``archive`` (.tar.gz, .tgz, .tar, .zip) dans ``<cache>/archives``, une seule fois.
 
     Renvoie le dossier d'extraction (ou son sous-dossier ``nom_attendu``). La
-    clé de cache dépend du nom, de la taille et de la date de l'archive ;
-    l'extraction se fait dans un dossier temporaire renommé à la fin.
+    clé de cache dépend du chemin, de la taille et de la date de l'archive ;
+    l'extraction se fait dans un dossier temporaire unique renommé à la fin.
     """
     archive = Path(archive)
     info = archive.stat()
     cle = hashlib.sha1(f"{archive.resolve()}|{info.st_size}|{int(info.st_mtime)}".encode()).hexdigest()[:12]
     base = archive.name.split(".")[0]
-    cible = dossier_cache() / "archives" / f"{base}-{cle}"
+    parent = dossier_cache("archives")
+    cible = parent / f"{base}-{cle}"
     if not cible.is_dir():
-        temporaire = cible.with_name(cible.name + ".partiel")
-        shutil.rmtree(temporaire, ignore_errors=True)
-        temporaire.mkdir(parents=True)
-        print(f"Décompression de {archive} dans le cache ({cible.parent}) — une seule fois.", file=sys.stderr)
+        temporaire = Path(tempfile.mkdtemp(prefix=cible.name + ".", suffix=".partiel", dir=parent))
+        print(f"Décompression de {archive} dans le cache ({parent}) — une seule fois.", file=sys.stderr)
         try:
             if zipfile.is_zipfile(archive):
                 with zipfile.ZipFile(archive) as z:
@@ -203,10 +401,10 @@ def extraire_archive(archive: Path, nom_attendu: str | None = None) -> Path:
                 f"archive illisible ou tronquée : {archive} ({type(e).__name__}: {e}). "
                 "Supprimez-la et téléchargez-la de nouveau."
             ) from None
-        os.replace(temporaire, cible)
+        remplacer_dossier(temporaire, cible)
     if nom_attendu is not None:
         trouve = cible / nom_attendu
-        if not trouve.exists():
+        if not trouve.is_dir():
             raise ValueError(f"l'archive {archive} ne contient pas le dossier attendu {nom_attendu}/")
         return trouve
     return cible

@@ -2,6 +2,7 @@
 sous-ensembles stratifiés pour le mode rapide."""
 from __future__ import annotations
 
+import numbers
 import pickle
 import zipfile
 import zlib
@@ -9,27 +10,35 @@ from pathlib import Path
 
 import numpy as np
 
-from .recherche import extraire_archive, trouver
+from .recherche import Source, extraire_archive, localiser
 
 __all__ = ["charger_mnist", "charger_cifar10", "indices_stratifies", "NOMS_CIFAR10"]
 
-URL_MNIST = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
-SHA256_MNIST_KERAS = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
-URL_CIFAR10 = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 NOMS_CIFAR10 = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
 
 _ERREURS_LECTURE = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError,
                     pickle.UnpicklingError)
 
 
-def indices_stratifies(y, n: int | None, graine: int = 0) -> np.ndarray:
+def _verifier_taille(n, nom: str):
+    if n is not None and (isinstance(n, bool) or not isinstance(n, numbers.Integral) or n <= 0):
+        raise ValueError(f"{nom} doit être un entier > 0 (ou None pour tout garder), reçu {n!r}")
+
+
+def indices_stratifies(y, n: int | None, graine: int = 0, nom: str = "n") -> np.ndarray:
     """Indices (triés) d'un sous-ensemble de ``n`` exemples où chaque classe
-    garde sa proportion (méthode des plus forts restes) ; reproductible."""
-    y = np.asarray(y).reshape(len(y), -1)[:, 0] if np.ndim(y) > 1 else np.asarray(y)
+    garde sa proportion (méthode des plus forts restes) ; reproductible.
+
+    >>> y = [0] * 90 + [1] * 10
+    >>> i = indices_stratifies(y, 20)
+    >>> len(i), sum(y[k] for k in i)
+    (20, 2)
+    """
+    _verifier_taille(n, nom)
+    y = np.asarray(y)
+    y = y.reshape(len(y), -1)[:, 0] if y.ndim > 1 else y
     if n is None or n >= len(y):
         return np.arange(len(y))
-    if int(n) != n or n <= 0:
-        raise ValueError(f"la taille du sous-ensemble doit être un entier > 0, reçu {n!r}")
     rng = np.random.default_rng(graine)
     classes, effectifs = np.unique(y, return_counts=True)
     parts = effectifs * n / len(y)
@@ -40,17 +49,19 @@ def indices_stratifies(y, n: int | None, graine: int = 0) -> np.ndarray:
     return np.sort(np.concatenate(choisis))
 
 
-def _sous_ensembles(donnees, n_train, n_test, graine):
-    (x_train, y_train), (x_test, y_test) = donnees
-    i = indices_stratifies(y_train, n_train, graine)
-    j = indices_stratifies(y_test, n_test, graine)
-    return (x_train[i], y_train[i]), (x_test[j], y_test[j])
-
-
-def _lire_npz(fichier: Path, cles_formes: dict) -> dict:
+def _lire_npz(fichier: Path, cles_formes: dict, facultatives: tuple[str, ...] = ()) -> dict:
     try:
         with np.load(fichier, allow_pickle=False) as f:
-            tableaux = {cle: f[cle] for cle in cles_formes}
+            manquantes = [cle for cle in cles_formes if cle not in f.files]
+            if manquantes:
+                raise ValueError(f"{fichier} : clé(s) {', '.join(manquantes)} absente(s) "
+                                 f"(attendu : {', '.join(cles_formes)})")
+            tableaux = {cle: f[cle] for cle in (*cles_formes, *facultatives) if cle in f.files}
+    except ValueError as e:
+        if str(e).startswith(str(fichier)):
+            raise
+        raise ValueError(f"fichier corrompu ou tronqué : {fichier} ({type(e).__name__}). "
+                         "Supprimez-le puis téléchargez-le de nouveau (ou recopiez-le).") from None
     except _ERREURS_LECTURE as e:
         raise ValueError(
             f"fichier corrompu ou tronqué : {fichier} ({type(e).__name__}). "
@@ -60,15 +71,33 @@ def _lire_npz(fichier: Path, cles_formes: dict) -> dict:
         recu = tableaux[cle].shape
         if len(recu) != len(forme) or any(a is not None and a != b for a, b in zip(forme, recu)):
             raise ValueError(f"{fichier} : le tableau {cle} a la forme {recu}, attendu {forme}")
+    for partie in ("train", "test"):
+        _accord(fichier, partie, len(tableaux[f"x_{partie}"]), len(tableaux[f"y_{partie}"]))
     return tableaux
+
+
+def _accord(fichier, partie: str, n_images: int, n_etiquettes: int):
+    """Autant d'images que d'étiquettes, sinon le fichier est abîmé ou mal assemblé."""
+    if n_images != n_etiquettes:
+        raise ValueError(f"{fichier} : {n_images} images dans x_{partie} mais {n_etiquettes} étiquettes dans "
+                         f"y_{partie} ; fichier abîmé ou mal assemblé, images et étiquettes ne se correspondent "
+                         "plus. Remplacez-le.")
 
 
 _FORMES_MNIST = {"x_train": (None, 28, 28), "y_train": (None,), "x_test": (None, 28, 28), "y_test": (None,)}
 _FORMES_CIFAR = {"x_train": (None, 32, 32, 3), "y_train": (None, 1), "x_test": (None, 32, 32, 3), "y_test": (None, 1)}
 
 
-def verifier_mnist(fichier: Path):
-    _lire_npz(fichier, _FORMES_MNIST)
+def _sous_ensembles(donnees, n_train, n_test, graine):
+    (x_train, y_train), (x_test, y_test) = donnees
+    i = indices_stratifies(y_train, n_train, graine, "n_train")
+    j = indices_stratifies(y_test, n_test, graine, "n_test")
+    return ((x_train[i], y_train[i]), (x_test[j], y_test[j])), j
+
+
+def _lire_mnist(source: Source):
+    t = _lire_npz(source.chemin, _FORMES_MNIST)
+    return (t["x_train"], t["y_train"]), (t["x_test"], t["y_test"])
 
 
 def charger_mnist(chemin=None, n_train=None, n_test=None, graine=0):
@@ -76,12 +105,27 @@ def charger_mnist(chemin=None, n_train=None, n_test=None, graine=0):
 
     Images ``uint8`` (N, 28, 28), étiquettes ``uint8`` (N,). ``n_train`` /
     ``n_test`` : sous-ensembles stratifiés reproductibles (``graine``).
+    ``chemin`` : le fichier ``.npz`` ou le dossier qui contient ``mnist.npz`` ;
+    sans lui, recherche puis téléchargement vérifié par son empreinte sha256.
+
+    >>> import tempfile
+    >>> from keras_facile.donnees import creer_donnees_factices
+    >>> with tempfile.TemporaryDirectory() as dossier:
+    ...     _ = creer_donnees_factices(dossier, jeux=["mnist"])
+    ...     (x_train, y_train), (x_test, y_test) = charger_mnist(chemin=dossier, n_train=50)
+    >>> x_train.shape, y_train.dtype, x_test.shape
+    ((50, 28, 28), dtype('uint8'), (100, 28, 28))
     """
-    fichier = trouver(["mnist.npz"], chemin, jeu="MNIST (mnist.npz)", url=URL_MNIST, verifier=verifier_mnist,
-                      aide="placez mnist.npz (format keras.datasets.mnist)")
-    t = _lire_npz(fichier, _FORMES_MNIST)
-    donnees = ((t["x_train"], t["y_train"]), (t["x_test"], t["y_test"]))
-    return _sous_ensembles(donnees, n_train, n_test, graine)
+    _verifier_taille(n_train, "n_train")
+    _verifier_taille(n_test, "n_test")
+    donnees = _lire_mnist(localiser("mnist", chemin))
+    return _sous_ensembles(donnees, n_train, n_test, graine)[0]
+
+
+def verifier_mnist(chemin) -> str:
+    """Lit entièrement le MNIST de ``chemin`` ; résumé, ``ValueError`` s'il est abîmé."""
+    (x, _), (xt, _) = _lire_mnist(localiser("mnist", chemin))
+    return f"{len(x)} + {len(xt)} images {x.shape[1]}×{x.shape[2]}"
 
 
 def _lire_lot_cifar(fichier: Path):
@@ -92,6 +136,9 @@ def _lire_lot_cifar(fichier: Path):
         etiquettes = np.asarray(lot[b"labels"], dtype=np.uint8).reshape(-1, 1)
     except _ERREURS_LECTURE + (TypeError,) as e:
         raise ValueError(f"lot CIFAR-10 corrompu ou tronqué : {fichier} ({type(e).__name__})") from None
+    if len(donnees) != len(etiquettes):
+        raise ValueError(f"{fichier} : {len(donnees)} images mais {len(etiquettes)} étiquettes ; "
+                         "lot abîmé, images et étiquettes ne se correspondent plus. Remplacez-le.")
     return donnees, etiquettes
 
 
@@ -104,25 +151,59 @@ def _lire_dossier_cifar(dossier: Path):
     return (np.concatenate([x for x, _ in train]), np.concatenate([y for _, y in train])), (x_test, y_test)
 
 
-def verifier_archive_cifar(fichier: Path):
-    _lire_dossier_cifar(extraire_archive(fichier, "cifar-10-batches-py"))
+def _lire_cifar(source: Source):
+    """(données, masque des images de test exactes)."""
+    if source.forme.cle == "npz":
+        t = _lire_npz(source.chemin, _FORMES_CIFAR, facultatives=("test_lossless",))
+        donnees = ((t["x_train"], t["y_train"]), (t["x_test"], t["y_test"]))
+        exact = t.get("test_lossless")
+        if exact is None:
+            exact = np.ones(len(t["x_test"]), dtype=bool)
+        elif exact.dtype != bool or exact.shape != (len(t["x_test"]),):
+            raise ValueError(f"{source.chemin} : test_lossless doit être un tableau de booléens de forme "
+                             f"({len(t['x_test'])},), reçu {exact.dtype} {exact.shape}")
+        return donnees, exact
+    dossier = source.chemin if source.forme.cle == "lots" else extraire_archive(source.chemin, "cifar-10-batches-py")
+    donnees = _lire_dossier_cifar(dossier)
+    return donnees, np.ones(len(donnees[1][0]), dtype=bool)
 
 
-def charger_cifar10(chemin=None, n_train=None, n_test=None, graine=0):
+def charger_cifar10(chemin=None, n_train=None, n_test=None, graine=0, masque_exact=False):
     """CIFAR-10 : ``(x_train, y_train), (x_test, y_test)`` comme ``keras.datasets.cifar10.load_data()``.
 
     Images ``uint8`` (N, 32, 32, 3), étiquettes ``uint8`` (N, 1) ; noms des
-    classes dans :data:`NOMS_CIFAR10`. Lit ``cifar10.npz``, le dossier Keras
-    ``cifar-10-batches-py`` ou l'archive ``cifar-10-python.tar.gz``.
+    classes dans :data:`NOMS_CIFAR10`. ``chemin`` : ``cifar10.npz``, le dossier
+    Keras ``cifar-10-batches-py``, l'archive ``cifar-10-python.tar.gz``, ou un
+    dossier qui en contient un.
+
+    ``masque_exact=True`` renvoie en plus ``exact``, un tableau de booléens aligné
+    sur le ``x_test`` renvoyé (après le sous-ensemble ``n_test``) : vrai pour les
+    images de test aux pixels exacts. Il vient de la clé ``test_lossless`` du
+    ``.npz`` (le ``cifar10.npz`` préparé du projet : 1 000 images exactes sur
+    5 000, les autres décodées depuis des copies JPEG) ; tout est vrai quand le
+    fichier n'a pas cette clé (le jeu officiel complet). Une précision de test se
+    rapporte d'abord sur ``x_test[exact]``.
+
+    >>> import tempfile
+    >>> from keras_facile.donnees import creer_donnees_factices
+    >>> with tempfile.TemporaryDirectory() as dossier:
+    ...     _ = creer_donnees_factices(dossier, jeux=["cifar10"])
+    ...     (x, y), (xt, yt), exact = charger_cifar10(chemin=dossier, n_test=40, masque_exact=True)
+    >>> xt.shape, yt.shape, exact.shape, exact.dtype
+    ((40, 32, 32, 3), (40, 1), (40,), dtype('bool'))
     """
-    source = trouver(["cifar10.npz", "cifar-10-batches-py", "cifar-10-python.tar.gz"], chemin,
-                     jeu="CIFAR-10", url=URL_CIFAR10, verifier=verifier_archive_cifar,
-                     aide="placez cifar10.npz, le dossier cifar-10-batches-py ou cifar-10-python.tar.gz")
-    if source.is_dir():
-        donnees = _lire_dossier_cifar(source)
-    elif source.name.endswith(".npz"):
-        t = _lire_npz(source, _FORMES_CIFAR)
-        donnees = ((t["x_train"], t["y_train"]), (t["x_test"], t["y_test"]))
-    else:
-        donnees = _lire_dossier_cifar(extraire_archive(source, "cifar-10-batches-py"))
-    return _sous_ensembles(donnees, n_train, n_test, graine)
+    if not isinstance(masque_exact, bool):
+        raise TypeError(f"masque_exact doit valoir True ou False, reçu {masque_exact!r}")
+    _verifier_taille(n_train, "n_train")
+    _verifier_taille(n_test, "n_test")
+    donnees, exact = _lire_cifar(localiser("cifar10", chemin))
+    resultat, j = _sous_ensembles(donnees, n_train, n_test, graine)
+    if masque_exact:
+        return resultat[0], resultat[1], exact[j]
+    return resultat
+
+
+def verifier_cifar10(chemin) -> str:
+    """Lit entièrement le CIFAR-10 de ``chemin`` ; résumé, ``ValueError`` s'il est abîmé."""
+    ((x, _), (xt, _)), exact = _lire_cifar(localiser("cifar10", chemin))
+    return f"{len(x)} + {len(xt)} images 32×32×3, dont {int(exact.sum())} images de test exactes"

@@ -1,0 +1,320 @@
+"""Le coureur : lance un script de leçon cellule par cellule (``keras-facile lance N``).
+
+Il lit le script avec jupytext, repère les sections (la première instruction
+``lecon.section("nom", …)`` d'une cellule de code), exécute dans l'ordre les
+cellules du préambule et des sections demandées, et s'occupe de ce qui n'est pas
+la leçon : ligne de commande, graine, durées, figures (enregistrées avec
+``--figures``, montrées s'il y a un écran, comptées sinon), bilan des comparaisons
+avec le livre. Voir :mod:`keras_facile.lecon` pour la forme d'une leçon.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .lecon import _NOM_SECTION, Lecon, Options, _fixer_graine
+from .parseur import ParseurFrancais
+
+__all__ = ["LeconFichier", "lancer_fichier", "actif"]
+
+#: le coureur en train d'exécuter une leçon, ou None
+actif: "_Coureur | None" = None
+
+
+
+@dataclass
+class _Cellule:
+    type: str            # "markdown" ou "code"
+    source: str
+    ligne: int           # numéro (0-based) de la première ligne de la source dans le fichier
+    section: str | None  # section à laquelle la cellule appartient (None : préambule)
+
+
+@dataclass
+class _InfoSection:
+    nom: str
+    titre: str
+    duree: str | None
+
+
+def _appel_section(source: str) -> tuple[str, str | None] | None:
+    """``("nom", duree)`` si la première instruction est ``lecon.section("nom", duree=…)``."""
+    try:
+        arbre = ast.parse(source)
+    except SyntaxError:
+        return None
+    if not arbre.body or not isinstance(arbre.body[0], ast.Expr):
+        return None
+    appel = arbre.body[0].value
+    if not (isinstance(appel, ast.Call) and isinstance(appel.func, ast.Attribute) and appel.func.attr == "section"
+            and isinstance(appel.func.value, ast.Name) and appel.func.value.id == "lecon"):
+        return None
+    try:
+        nom = ast.literal_eval(appel.args[0]) if appel.args else None
+        duree = None
+        for mot in appel.keywords:
+            if mot.arg == "duree":
+                duree = ast.literal_eval(mot.value)
+        if duree is None and len(appel.args) > 1:
+            duree = ast.literal_eval(appel.args[1])
+    except ValueError:
+        return None
+    return (nom, duree) if isinstance(nom, str) else None
+
+
+class LeconFichier:
+    """Un script de leçon lu avec jupytext : titre, description, sections, cellules."""
+
+    def __init__(self, chemin):
+        import jupytext
+
+        self.chemin = Path(chemin)
+        try:
+            texte = self.chemin.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise FileNotFoundError(f"script de leçon introuvable : {self.chemin}") from None
+        carnet = jupytext.reads(texte, fmt="py:percent")
+        lignes = texte.splitlines()
+        entetes = [i for i, l in enumerate(lignes) if l.startswith("# %%")]
+        self.cellules: list[_Cellule] = []
+        self.sections: dict[str, _InfoSection] = {}
+        self.titre = self.chemin.stem
+        self.description = ""
+        section = None
+        titre_en_attente = None
+        for k, cellule in enumerate(carnet.cells):
+            # la source de la k-ième cellule commence après son en-tête « # %% »
+            ligne = entetes[k] + 1 if len(entetes) == len(carnet.cells) else 0
+            if cellule.cell_type == "markdown":
+                texte_md = cellule.source
+                if k == 0 and texte_md.lstrip().startswith("# "):
+                    premiere, _, reste = texte_md.strip().partition("\n")
+                    self.titre = premiere[2:].strip()
+                    self.description = reste.strip()
+                for l in texte_md.splitlines():
+                    if l.startswith("## "):
+                        titre_en_attente = l[3:].strip()
+                        break
+                self.cellules.append(_Cellule("markdown", texte_md, ligne, section))
+                continue
+            if cellule.cell_type != "code":
+                continue
+            appel = _appel_section(cellule.source)
+            if appel is not None:
+                nom, duree = appel
+                if nom in self.sections:
+                    raise ValueError(f"{self.chemin.name} : la section {nom!r} est déclarée deux fois")
+                if not _NOM_SECTION.fullmatch(nom):
+                    raise ValueError(f"{self.chemin.name} : nom de section invalide : {nom!r}")
+                self.sections[nom] = _InfoSection(nom, titre_en_attente or nom, duree)
+                section = nom
+                # le texte qui précède la section (son titre, sa prose) lui appartient
+                for precedente in reversed(self.cellules):
+                    if precedente.type != "markdown":
+                        break
+                    precedente.section = nom
+            titre_en_attente = None
+            self.cellules.append(_Cellule("code", cellule.source, ligne, section))
+
+    def aide_sections(self) -> str:
+        lignes = []
+        for s in self.sections.values():
+            duree = f" [{s.duree}]" if s.duree else ""
+            lignes.append(f"  {s.nom:<24} {s.titre}{duree}")
+        return "\n".join(lignes)
+
+
+class _Coureur:
+    def __init__(self, fichier: LeconFichier, options: Options):
+        self.fichier = fichier
+        self.options = options
+        self.lecon: Lecon | None = None
+        self.section: str | None = None
+        self.debut_section_t = 0.0
+        self.ecran = False
+        self.non_montrees = 0
+        self.figures_a_montrer = False
+        self.figures_avant: set[int] = set()
+        self.prefixe = fichier.chemin.stem.split("_")[0]
+
+    # appelée par demarrer_lecon() dans la cellule de réglages
+    def demarrer(self, rapide, graine, figures) -> Lecon:
+        o = self.options
+        if self.lecon is None:
+            self.lecon = Lecon(
+                rapide=bool(o.rapide) if o.rapide is not None else rapide,
+                graine=o.graine if o.graine is not None else graine,
+                figures=o.figures if o.figures is not None else figures,
+                _coureur=self,
+            )
+            self._regler_affichage()
+            en_tete = f"=== {self.fichier.titre} ===" + ("  (mode rapide)" if self.lecon.rapide else "")
+            print(en_tete)
+            _fixer_graine(self.lecon.graine)
+        return self.lecon
+
+    def _regler_affichage(self):
+        import matplotlib.pyplot as plt
+
+        from .figures import ecran_disponible
+
+        self.ecran = self.lecon.figures is None and ecran_disponible()
+        if not self.ecran:
+            plt.switch_backend("Agg")
+
+    # -- sections -------------------------------------------------------------
+    def debut_section(self, nom: str):
+        self.fin_section()
+        info = self.fichier.sections.get(nom)
+        titre = f" : {info.titre}" if info and info.titre != nom else ""
+        print(f"\n--- {nom}{titre} ---")
+        self.section = nom
+        self.debut_section_t = time.perf_counter()
+        import matplotlib.pyplot as plt
+
+        self.figures_avant = set(plt.get_fignums())   # celles d'avant ne sont pas à cette section
+
+    def fin_section(self):
+        if self.section is None:
+            return
+        self._balayer_figures()
+        print(f"(section {self.section} : {time.perf_counter() - self.debut_section_t:.1f} s)")
+        self.section = None
+
+    # -- figures --------------------------------------------------------------
+    def figure(self, fig, nom: str):
+        import matplotlib.pyplot as plt
+
+        from .figures import enregistrer_figure
+
+        lecon = self.lecon
+        if lecon.figures is not None:
+            chemin = enregistrer_figure(fig, lecon.figures / f"{nom}.png")
+            lecon.figures_enregistrees.append(chemin)
+            print(f"  [figure] {chemin}")
+            plt.close(fig)
+        elif self.ecran:
+            self.figures_a_montrer = True
+        else:
+            self.non_montrees += 1
+            plt.close(fig)
+
+    def recevoir(self, fig):
+        """Appelée par les fonctions de tracé du paquet : la figure attend ``lecon.figure``
+        ou la fin de la section."""
+
+    def _balayer_figures(self):
+        """Les figures encore ouvertes en fin de section (sans ``lecon.figure``)."""
+        import matplotlib.pyplot as plt
+
+        restantes = [plt.figure(n) for n in plt.get_fignums() if n not in self.figures_avant]
+        if self.ecran:
+            if restantes or self.figures_a_montrer:
+                plt.show()
+            self.figures_a_montrer = False
+        else:
+            for k, fig in enumerate(restantes, start=1):
+                self.figure(fig, f"{self.prefixe}-{self.section or 'preambule'}-{k}")
+        for fig in restantes:
+            plt.close(fig)
+
+    # -- exécution ------------------------------------------------------------
+    def executer(self) -> dict[str, Any]:
+        global actif
+        from . import figures as module_figures
+
+        demandees = set(self.options.sections)
+        espace = {"__name__": "__lecon__", "__file__": str(self.fichier.chemin), "__builtins__": builtins}
+        precedent, destinataire = actif, module_figures._destinataire
+        actif, module_figures._destinataire = self, self
+        debut = time.perf_counter()
+        section_en_cours, avant = None, {}
+        executees = []
+        try:
+            for cellule in self.fichier.cellules:
+                if cellule.type != "code":
+                    continue
+                if demandees and cellule.section is not None and cellule.section not in demandees:
+                    continue
+                if cellule.section != section_en_cours:
+                    self._noter_variables(section_en_cours, avant, espace)
+                    section_en_cours = cellule.section
+                    avant = {k: id(v) for k, v in espace.items()}
+                    if cellule.section is not None:
+                        executees.append(cellule.section)
+                code = compile("\n" * cellule.ligne + cellule.source, str(self.fichier.chemin), "exec")
+                exec(code, espace)
+                if self.lecon is None:
+                    raise RuntimeError(
+                        f"{self.fichier.chemin.name} : la première cellule de code doit régler la leçon avec "
+                        "`lecon = demarrer_lecon(...)`")
+            self._noter_variables(section_en_cours, avant, espace)
+            self.fin_section()
+        finally:
+            actif, module_figures._destinataire = precedent, destinataire
+        lecon = self.lecon
+        bilan = f"\n=== fin : {len(executees)} section(s) en {time.perf_counter() - debut:.1f} s"
+        if lecon.accords or lecon.desaccords:
+            bilan += f" ; comparaisons avec le livre : {lecon.accords} ✓, {lecon.desaccords} ✗"
+        print(bilan + " ===")
+        if self.non_montrees:
+            print(f"{self.non_montrees} figure(s) non affichée(s) (pas d'écran) : relancez avec "
+                  "--figures DOSSIER pour les enregistrer en PNG.")
+        return {nom: lecon.resultats.get(nom, {}) for nom in executees}
+
+    def _noter_variables(self, section, avant, espace):
+        if section is None:
+            return
+        import types
+
+        nouvelles = {}
+        for nom, valeur in espace.items():
+            if nom.startswith("_") or isinstance(valeur, types.ModuleType) or valeur is self.lecon:
+                continue
+            if avant.get(nom) != id(valeur):
+                nouvelles[nom] = valeur
+        rangement = self.lecon.resultats.setdefault(section, {})
+        for nom, valeur in nouvelles.items():
+            rangement.setdefault(nom, valeur)
+
+
+def _parseur(fichier: LeconFichier, prog: str | None) -> ParseurFrancais:
+    aide = fichier.aide_sections()
+    epilogue = "sections (dans l'ordre du livre) :\n" + aide if aide else None
+    description = fichier.titre + ("\n\n" + fichier.description if fichier.description else "")
+    p = ParseurFrancais(prog=prog, description=description, epilog=epilogue)
+    p.add_argument("--figures", metavar="DOSSIER", type=Path, default=None,
+                   help="enregistrer chaque figure en PNG dans DOSSIER (rien n'est affiché)")
+    p.add_argument("--rapide", action="store_true", default=None,
+                   help="version courte (peu d'époques, petits sous-ensembles) pour vérifier")
+    p.add_argument("--graine", metavar="N", type=int, default=None, help="graine aléatoire (défaut : 0)")
+    p.add_argument("--section", metavar="NOM", action="append", default=[],
+                   help="ne lancer que cette section (répétable) ; voir --liste")
+    p.add_argument("--liste", action="store_true", help="lister les sections et quitter")
+    return p
+
+
+def lancer_fichier(chemin, argv: list[str] | None = None, prog: str | None = None) -> dict[str, Any]:
+    """Lance le script de leçon ``chemin`` avec les arguments ``argv`` ; renvoie
+    ``{section: {étiquette ou variable: valeur}}``."""
+    fichier = LeconFichier(chemin)
+    parseur = _parseur(fichier, prog)
+    args = parseur.parse_args(list(argv or []))
+    if args.liste:
+        print(fichier.aide_sections())
+        return {}
+    inconnues = [s for s in args.section if s not in fichier.sections]
+    if inconnues:
+        parseur.error(f"section inconnue : {', '.join(inconnues)} "
+                      f"(sections possibles : {', '.join(fichier.sections)})")
+    if args.figures is not None and args.figures.exists() and not args.figures.is_dir():
+        parseur.error(f"--figures {args.figures} : ce chemin existe et n'est pas un dossier")
+    if args.graine is not None and args.graine < 0:
+        parseur.error(f"--graine attend un entier positif ou nul, reçu {args.graine}")
+    options = Options(rapide=args.rapide, figures=args.figures, graine=args.graine, sections=args.section)
+    return _Coureur(fichier, options).executer()

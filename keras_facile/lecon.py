@@ -1,0 +1,231 @@
+"""Les leçons : un script de chapitre se lit comme le chapitre du livre, et devient un carnet.
+
+Un chapitre (``chapters/chNN_nom.py``) est un script Python au format « percent »
+de jupytext : des cellules de texte (``# %% [markdown]``, chaque ligne en
+commentaire) et des cellules de code (``# %%``). Le même fichier :
+
+- se lance en script : ``keras-facile lance 6 --rapide`` ou ``python ch06_….py`` ;
+  le coureur (:mod:`keras_facile.coureur`) exécute les cellules dans l'ordre, ou
+  seulement celles des sections demandées (``--section NOM``) et du préambule ;
+- devient un carnet Jupyter : ``keras-facile carnet 6`` (voir :mod:`keras_facile.carnet`).
+
+La première cellule de code règle la leçon ::
+
+    from keras_facile import *
+    from keras_facile.lecon import demarrer_lecon
+
+    lecon = demarrer_lecon(rapide=False, graine=0, figures=None)
+
+puis chaque section commence par ``lecon.section("nom", duree="1 s")`` (la graine
+est remise à zéro : une section seule donne les mêmes nombres que le chapitre
+entier), nomme ses tailles une fois (``EPOQUES = lecon.taille(40, rapide=2)``),
+compare ce qu'elle mesure au livre sur une ligne au même format
+(``lecon.comparer("F(3)", sortie, livre=2)``) et confie ses figures à la leçon
+(``lecon.figure(fig, "ch06-reseau")``).
+
+>>> lecon = Lecon(rapide=True)
+>>> lecon.taille(40, rapide=2)
+2
+>>> lecon.comparer("F(3)", 2.0, livre=2)
+  ✓ F(3)                                 mesuré : 2               livre : 2
+>>> lecon.comparer("σ(3)", 0.9525741, livre="0.952")     # le livre tronque : accepté
+  ✓ σ(3)                                 mesuré : 0.952574        livre : 0.952
+>>> lecon.comparer("E(P₁)", 0.3, livre=0.2935)
+  ✗ E(P₁)                                mesuré : 0.3             livre : 0.2935
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalogue import chemin_chapitre
+from .comparaison import accord, texte_valeur
+
+__all__ = [
+    "demarrer_lecon",
+    "Lecon",
+    "Options",
+    "executer_chapitre",
+]
+
+_NOM_SECTION = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_NOM_FIGURE = re.compile(r"[\w.-]+")
+
+
+
+# ----------------------------------------------------------------------------
+# Options d'exécution
+# ----------------------------------------------------------------------------
+
+@dataclass
+class Options:
+    """Ce que la ligne de commande impose (``None`` : la valeur de la cellule de réglages)."""
+
+    rapide: bool | None = None
+    figures: Path | None = None
+    graine: int | None = None
+    sections: list[str] = field(default_factory=list)
+
+
+def _fixer_graine(graine: int):
+    import random
+
+    import numpy as np
+
+    random.seed(graine)
+    np.random.seed(graine)
+    if "keras" in sys.modules:
+        import keras
+
+        keras.utils.set_random_seed(graine)
+
+
+# ----------------------------------------------------------------------------
+# La leçon (ce que les cellules utilisent)
+# ----------------------------------------------------------------------------
+
+class Lecon:
+    """Les réglages et les outils d'une leçon : sections, tailles, comparaisons, figures.
+
+    On l'obtient par :func:`demarrer_lecon` dans la cellule de réglages. En script,
+    c'est le coureur qui la crée avec les options de la ligne de commande.
+    """
+
+    def __init__(self, rapide: bool = False, graine: int = 0, figures=None, *, _coureur=None):
+        if not isinstance(rapide, bool):
+            raise TypeError(f"rapide doit valoir True ou False, reçu {rapide!r}")
+        if isinstance(graine, bool) or not isinstance(graine, numbers.Integral) or graine < 0:
+            raise ValueError(f"graine doit être un entier positif ou nul, reçu {graine!r}")
+        self.rapide = rapide
+        self.graine = int(graine)
+        self.figures = Path(figures) if figures is not None else None
+        if self.figures is not None and self.figures.exists() and not self.figures.is_dir():
+            raise ValueError(f"figures={str(self.figures)!r} : ce chemin existe et n'est pas un dossier")
+        self.resultats: dict[str, dict[str, Any]] = {}
+        self.section_courante: str | None = None
+        self.figures_enregistrees: list[Path] = []
+        self.accords = 0
+        self.desaccords = 0
+        self._coureur = _coureur
+
+    @property
+    def verbeux(self) -> int:
+        """Valeur de ``verbose`` pour ``fit`` : une ligne par époque, rien en mode rapide."""
+        return 0 if self.rapide else 2
+
+    # -- sections -----------------------------------------------------------
+    def section(self, nom: str, duree: str | None = None):
+        """Début d'une section : remet la graine, affiche son titre (et, en script, mesure
+        sa durée). ``duree`` est la durée mesurée, montrée par ``--help``."""
+        if not isinstance(nom, str) or not _NOM_SECTION.fullmatch(nom):
+            raise ValueError(f"nom de section invalide : {nom!r} (minuscules, chiffres, - et _)")
+        if self._coureur is not None:
+            self._coureur.debut_section(nom)
+        else:
+            titre = ""
+            print(f"\n--- {nom}{titre} ---")
+        self.section_courante = nom
+        self.resultats.setdefault(nom, {})
+        _fixer_graine(self.graine)
+
+    def taille(self, complet, rapide):
+        """La taille de la version complète, ou celle de ``--rapide`` : ``lecon.taille(40, rapide=2)``."""
+        return rapide if self.rapide else complet
+
+    # -- mesures -------------------------------------------------------------
+    def _ranger(self, etiquette: str, valeur):
+        self.resultats.setdefault(self.section_courante or "preambule", {})[etiquette] = valeur
+
+    def comparer(self, etiquette: str, mesure, livre=None, *, tol: float | None = None, note: str | None = None):
+        """Affiche « mesuré / livre » sur une ligne au format commun, et garde la mesure.
+
+        ``livre`` : la valeur imprimée dans le livre (nombre, ou texte tel qu'imprimé :
+        ``"0.952"``). Accord (✓) si la mesure arrondie *ou tronquée* aux décimales du
+        livre lui est égale, ou si l'écart est au plus ``tol`` ; sinon ✗. Sans ``livre``,
+        la ligne donne la mesure seule (·). Ne renvoie rien (rien à réafficher dans un carnet).
+        """
+        if not isinstance(etiquette, str) or not etiquette.strip():
+            raise ValueError(f"etiquette doit être un texte non vide, reçu {etiquette!r}")
+        if tol is not None and (isinstance(tol, bool) or not isinstance(tol, numbers.Real) or not tol >= 0):
+            raise ValueError(f"tol doit être un nombre positif, reçu {tol!r}")
+        self._ranger(etiquette, mesure)
+        suite = f"   ({note})" if note else ""
+        if livre is None:
+            print(f"  · {etiquette:<36} mesuré : {texte_valeur(mesure)}{suite}")
+            return None
+        ok = accord(mesure, livre, tol)
+        if ok:
+            self.accords += 1
+        else:
+            self.desaccords += 1
+        texte_livre = livre if isinstance(livre, str) else texte_valeur(livre)
+        ecart = f" ± {tol:g}" if tol is not None else ""
+        print(f"  {'✓' if ok else '✗'} {etiquette:<36} mesuré : {texte_valeur(mesure):<15} livre : {texte_livre}{ecart}{suite}")
+        return None
+
+    # -- figures -------------------------------------------------------------
+    def figure(self, fig=None, nom: str = "figure"):
+        """Confie la figure ``fig`` à la leçon sous le nom ``nom``.
+
+        En script : enregistrée en PNG avec ``--figures DOSSIER``, montrée à la fin de la
+        section s'il y a un écran, comptée sinon. Dans un carnet : montrée une fois, en
+        ligne (et enregistrée si ``figures`` est réglé). Ne renvoie rien.
+        """
+        import matplotlib.pyplot as plt
+
+        if fig is None:
+            fig = plt.gcf()
+        elif not hasattr(fig, "savefig") and hasattr(fig, "figure"):
+            fig = fig.figure
+        if not hasattr(fig, "savefig"):
+            raise TypeError(f"fig doit être une figure Matplotlib (ou des axes), reçu {type(fig).__name__}")
+        if not isinstance(nom, str) or not _NOM_FIGURE.fullmatch(nom):
+            raise ValueError(f"nom de figure invalide : {nom!r} (lettres, chiffres, - _ .)")
+        if self._coureur is not None:
+            self._coureur.figure(fig, nom)
+            return None
+        if self.figures is not None:
+            from .figures import enregistrer_figure
+
+            self.figures_enregistrees.append(enregistrer_figure(fig, self.figures / f"{nom}.png"))
+        return None
+
+
+def demarrer_lecon(rapide: bool = False, graine: int = 0, figures=None) -> Lecon:
+    """La cellule de réglages d'une leçon : renvoie l'objet ``lecon``.
+
+    - Dans un carnet (ou un module importé) : une leçon avec ces réglages.
+    - Lancé par ``keras-facile lance`` : la leçon du coureur ; les options de la ligne
+      de commande (``--rapide``, ``--graine``, ``--figures``) l'emportent sur ces valeurs.
+    - Script lancé par ``python chNN_….py [options]`` : passe la main au coureur, qui
+      exécute le fichier cellule par cellule avec ces options, puis termine le programme.
+    """
+    from . import coureur
+
+    if coureur.actif is not None:
+        return coureur.actif.demarrer(rapide=rapide, graine=graine, figures=figures)
+    appelant = sys._getframe(1).f_globals
+    fichier = appelant.get("__file__")
+    if appelant.get("__name__") == "__main__" and fichier and str(fichier).endswith(".py"):
+        from .figures import dans_un_carnet
+
+        if not dans_un_carnet():
+            coureur.lancer_fichier(Path(fichier), sys.argv[1:], prog=Path(fichier).name)
+            raise SystemExit(0)
+    lecon = Lecon(rapide=rapide, graine=graine, figures=figures)
+    _fixer_graine(lecon.graine)
+    return lecon
+
+
+def executer_chapitre(chapitre: int | str | Path, argv: list[str] | None = None) -> dict[str, Any]:
+    """Lance un chapitre (numéro ou chemin) avec les arguments ``argv`` (comme
+    ``keras-facile lance``) ; renvoie ``{section: {étiquette ou variable: valeur}}``."""
+    from .coureur import lancer_fichier
+
+    chemin = chemin_chapitre(chapitre)
+    return lancer_fichier(chemin, argv, prog=f"keras-facile lance {chemin.stem}")
