@@ -28,12 +28,22 @@ def machine() -> dict:
     }
 
 
-def ecrire_resultats(nom: str, mesures: dict) -> Path:
-    """Écrit ``benchmarks/resultats/<nom>.json`` (machine + mesures), via un fichier temporaire."""
+def ecrire_resultats(nom: str, mesures: dict, fusionner: bool = False) -> Path:
+    """Écrit ``benchmarks/resultats/<nom>.json`` (machine + mesures), via un fichier temporaire.
+
+    ``fusionner=True`` : chaque mesure garde sa propre machine (clé ``machine``) et les
+    mesures déjà enregistrées sous d'autres noms sont gardées (un banc lancé sur une
+    partie seulement ne remplace que ses propres lignes).
+    """
     DOSSIER_RESULTATS.mkdir(exist_ok=True)
     chemin = DOSSIER_RESULTATS / f"{nom}.json"
+    if fusionner:
+        anciennes = json.loads(chemin.read_text(encoding="utf-8")).get("mesures", {}) if chemin.exists() else {}
+        ici = machine()
+        contenu = {"mesures": {**anciennes, **{cle: {**m, "machine": ici} for cle, m in mesures.items()}}}
+    else:
+        contenu = {"machine": machine(), "mesures": mesures}
     temporaire = chemin.with_suffix(".json.partiel")
-    temporaire.write_text(json.dumps({"machine": machine(), "mesures": mesures}, indent=2, ensure_ascii=False)
-                          + "\n", encoding="utf-8")
+    temporaire.write_text(json.dumps(contenu, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     os.replace(temporaire, chemin)
     return chemin

@@ -46,6 +46,7 @@ __all__ = [
     "NOYAUX",
     "noyau",
     "affichage_convolution",
+    "affichage_couches_1d",
 ]
 
 MODES = ("same", "full", "valid")
@@ -313,19 +314,44 @@ def affichage_convolution(f, h, titre_entree="Entrée f", titre_sortie="Sortie h
     ``points`` (défaut : vrai si moins de 30 valeurs) marque les points (k, f(k)).
     Renvoie la figure.
     """
-    import matplotlib.pyplot as plt
+    from .figures import sous_figures, terminer_figure
 
     f = np.asarray(f, dtype=float)
     h = np.asarray(h, dtype=float)
+    if f.ndim != 1 or h.ndim != 1:
+        raise ValueError(f"f et h doivent être des listes (1 dimension), reçu les formes {f.shape} et {h.shape}")
     if points is None:
         points = max(len(f), len(h)) < 30
     style = "o-" if points else "-"
-    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(8, 5), sharex=True)
+    fig, (ax1, ax2) = sous_figures(2, 1, figsize=(8, 5), sharex=True)
     ax1.plot(np.arange(len(f)), f, style, color="blue")
     ax1.set_title(titre_entree)
     ax2.plot(np.arange(len(h)), h, style, color="red")
     ax2.set_title(titre_sortie)
     for ax in (ax1, ax2):
         ax.grid(True, alpha=0.3)
-    fig.tight_layout()
-    return fig
+    return terminer_figure(fig)
+
+
+def affichage_couches_1d(n: int = 7):
+    """Une couche complètement connectée (n² arêtes) à côté d'une couche de convolution
+    (chap. 11 §3) : chaque neurone n'est relié qu'à 3 entrées voisines, et les 3 poids
+    sont partagés (une couleur par poids). Renvoie la figure."""
+    from .figures import sous_figures, terminer_figure
+
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or not 2 <= n <= 30:
+        raise ValueError(f"n doit être un entier entre 2 et 30, reçu {n!r}")
+    fig, axes = sous_figures(1, 2, figsize=(10, 4.5))
+    couleurs = ["red", "green", "blue"]
+    for ax, dense in zip(axes, (True, False)):
+        for i in range(n):
+            for j in range(n):
+                if dense:
+                    ax.plot([0, 1], [i, j], color="gray", lw=0.6)
+                elif abs(i - j) <= 1:
+                    ax.plot([0, 1], [i, j], color=couleurs[i - j + 1], lw=1.5)
+        ax.scatter([0] * n, range(n), s=120, color="white", edgecolor="black", zorder=3)
+        ax.scatter([1] * n, range(n), s=120, color="white", edgecolor="black", zorder=3)
+        ax.set_title("Couche complètement connectée" if dense else "Couche de convolution")
+        ax.axis("off")
+    return terminer_figure(fig)

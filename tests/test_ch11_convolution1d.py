@@ -1,32 +1,61 @@
 """Chapitre 11 exécuté en mode rapide : les valeurs du livre et les figures."""
+import numpy as np
 import pytest
-
-from keras_facile.chapitre import executer_chapitre
 
 
 @pytest.fixture(scope="module")
 def chapitre11(tmp_path_factory):
+    from keras_facile.lecon import executer_chapitre
+
     figures = tmp_path_factory.mktemp("figures_ch11")
     return executer_chapitre(11, ["--rapide", "--figures", str(figures)]), figures
 
 
 def test_valeurs_du_livre(chapitre11):
     r, _ = chapitre11
-    assert r["idee"] == {"f*g": [2, 6, 11, 20, 17], "motif_pair": [-4, 15, 53, 47, 23]}
+    idee = r["idee"]
+    assert idee["[1,0,3,5,1] ⋆ [1,2,3]"] == [2, 6, 11, 20, 17]
+    assert idee["[-1,5,7,3,2] ⋆ [4,5]"] == [-4, 15, 53, 47, 23]
+    assert idee["… identique à np.convolve"] is True and idee["… motif pair : identique à np.convolve"] is True
     ex = r["exemples"]
-    assert ex["moyenne_3"] == [2.00, 2.33, 2.33, 3.33, 3.33, 3.00, 1.33]
-    assert ex["moyenne_5"] == [1.4, 2.2, 3.2, 2.6, 2.8, 2.6, 1.8]
-    assert ex["homothetie"] == [2, 4, 6, 8, 10, 12, 14, 16, 18]
-    assert ex["translation"] == [0, 1, 2, 3, 4, 5, 6, 7, 8]
-    assert ex["derivee"] == [16, -7, -5, -3, -1, 1, 3, 5, 7]
-    assert r["reseau"]["poids_dense"] == 10000 and r["reseau"]["poids_convolution"] == 3
+    assert ex["f ⋆ (1/3)[1,1,1], arrondi"].tolist() == [2.00, 2.33, 2.33, 3.33, 3.33, 3.00, 1.33]
+    assert ex["m3"] == pytest.approx([2, 7 / 3, 7 / 3, 10 / 3, 10 / 3, 3, 4 / 3])
+    assert ex["f ⋆ (1/5)[1,1,1,1,1]"] == pytest.approx([1.4, 2.2, 3.2, 2.6, 2.8, 2.6, 1.8])
+    assert ex["[1..9] ⋆ [2]"] == [2, 4, 6, 8, 10, 12, 14, 16, 18]
+    assert ex["[1..9] ⋆ [0,0,1]"] == [0, 1, 2, 3, 4, 5, 6, 7, 8]
+    assert ex["[16,9,4,1,0,1,4,9,16] ⋆ [0,1,-1]"] == [16, -7, -5, -3, -1, 1, 3, 5, 7]
+    assert ex["… identiques à np.convolve"] is True
+    # le lissage rapproche les termes voisins, d'autant plus avec 5 termes
+    entree, lisse3, lisse5 = ex["ecarts_voisins"]
+    assert lisse5 < lisse3 < entree
+    # la dérivée d'un sinus par [0, 1, −1] est un cosinus × 2π/100 (loin des bords)
+    k = np.arange(100)
+    np.testing.assert_allclose(ex["d"][1:], 2 * np.sin(np.pi / 100) * np.cos(2 * np.pi * k[1:] / 100 - np.pi / 100),
+                               atol=1e-12)
+    assert r["reseau"]["poids de la couche dense (n = 100)"] == 10000
+    assert r["reseau"]["poids de la couche de convolution"] == 3
     assert r["reseau"]["ecart_keras"] < 1e-5
     d = r["definition"]
-    assert d["etendue"] == [1, 2, 6, 11, 20, 17, 3] and d["rang_0"] == 2 and d["rang_1"] == 6
-    assert d["commutative"] is True
+    assert d["f ⋆̃ g (convolution étendue)"] == [1, 2, 6, 11, 20, 17, 3]
+    assert d["terme de rang 0"] == 2 and d["terme de rang 1"] == 6
+    assert d["… identique à np.convolve 'full'"] is True
+    assert d["f ⋆̃ g = g ⋆̃ f"] is True
+    assert d["tronquee"].tolist() == [2, 6, 11, 20, 17]
 
 
 def test_figures(chapitre11):
     _, figures = chapitre11
-    for nom in ("ch11-moyenne-3", "ch11-lissage-3", "ch11-lissage-5", "ch11-derivee-sinus", "ch11-couches"):
+    noms = ["ch11-moyenne-3", "ch11-lissage-3", "ch11-lissage-5", "ch11-derivee-sinus", "ch11-couches"]
+    assert sorted(p.stem for p in figures.glob("*.png")) == sorted(noms)
+    for nom in noms:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
+
+
+def test_section_seule_memes_nombres(tmp_path):
+    """--section reseau seule : même graine, donc même liste tirée au hasard et même écart."""
+    from keras_facile.lecon import executer_chapitre
+
+    seul = executer_chapitre(11, ["--rapide", "--section", "reseau", "--figures", str(tmp_path)])
+    assert list(seul) == ["reseau"]
+    f = np.random.default_rng(0).integers(0, 10, 100).astype("float32")
+    np.testing.assert_array_equal(seul["reseau"]["f"], f)

@@ -1,42 +1,69 @@
 """Chapitre 14 exécuté en mode rapide sur les petites données factices : poids du livre,
-pont Conv2D, figures, modèles .keras enregistrés dans le cache puis réutilisés."""
+pont Conv2D, exactitudes recalculées depuis les prédictions (CIFAR-10 : d'abord sur les
+images de test exactes), figures, modèles .keras enregistrés dans le cache puis réutilisés."""
 import numpy as np
 import pytest
 
-donnees = pytest.importorskip("keras_facile.donnees")
-if not hasattr(donnees, "creer_donnees_factices"):  # pragma: no cover - en attendant le module de données
-    pytest.skip("keras_facile.donnees.creer_donnees_factices pas encore disponible", allow_module_level=True)
+from keras_facile.recettes import exactitude
 
 
 @pytest.fixture
-def chapitre14(lancer_chapitre, cache_factice):
-    return (*lancer_chapitre(14), cache_factice)
+def chapitre14(lancer_chapitre, cache_factice, capsys):
+    r, figures = lancer_chapitre(14)
+    return r, figures, cache_factice, capsys.readouterr().out
 
 
 def test_chapitre14_rapide(chapitre14, lancer_chapitre, capsys):
     import keras
 
-    r, figures, cache = chapitre14
+    r, figures, cache, sortie = chapitre14
     a = r["architectures"]
     assert a["poids"] == {"mnist": 130394, "cifar10": 153546, "cifar10_sans_pooling": 767946,
                           "chats_chiens": 206785, "chats_chiens_c16_c32_c32": 79937, "visualisation": 33850}
-    assert a["couches_mnist"] == [320, 4624, 0, 125450]
-    assert a["A*M"] == [[5, 9, 10, 0], [7, 17, 19, 16], [10, 12, 11, 0], [5, 10, 13, 5]]
-    assert a["valid"] == [[17, 19], [12, 11]]
-    assert a["correlation"] == [[5, 6, 21, 6], [12, 17, 6, 9], [5, 12, 24, 2], [8, 9, 3, 3]]
-    assert r["mnist"]["poids"] == 130394 and r["cifar10"]["poids"] == 153546
-    assert r["chats-chiens"]["poids"] == 206785 and r["chats-chiens"]["classes"] == ["cats", "dogs"]
-    for section in ("mnist", "mnist-ameliore", "cifar10", "cifar10-ameliore", "chats-chiens",
-                    "chats-chiens-ameliore", "visualisation"):
-        assert 0 <= r[section]["precision_test"] <= 1, section
-    assert 0 <= r["chats-chiens-ameliore"]["precision_test_miroir"] <= 1
+    assert a["poids MNIST, couche par couche"] == [320, 4624, 0, 125450]
+    assert a["Conv2D, noyau retourné = A ⋆ M"] == [[5, 9, 10, 0], [7, 17, 19, 16], [10, 12, 11, 0], [5, 10, 13, 5]]
+    assert a["… en padding 'valid'"] == [[17, 19], [12, 11]]
+    assert a["Conv2D, noyau M = corrélation"] == [[5, 6, 21, 6], [12, 17, 6, 9], [5, 12, 24, 2], [8, 9, 3, 3]]
+    assert r["mnist"]["modele"].count_params() == 130394 and r["cifar10"]["modele"].count_params() == 153546
+    assert r["chats-chiens"]["modele"].count_params() == 206785 and r["chats-chiens"]["noms"] == ["cats", "dogs"]
+
+    # l'exactitude affichée est bien celle des prédictions du modèle entraîné, sur les images du test
+    for section in ("mnist", "mnist-ameliore", "visualisation"):
+        s = r[section]
+        p = s["modele"].predict(s["X_test"], verbose=0)
+        assert s["exactitude sur le test (%)"] == pytest.approx(100 * exactitude(s["Y_test"], p), abs=1e-4), section
+        assert len(s["X_train"]) <= 512 and len(s["X_test"]) <= 256       # mode rapide : sous-ensembles
+
+    # CIFAR-10 : d'abord les images exactes, puis tout le test ; chacune recalculée
+    for section in ("cifar10", "cifar10-ameliore"):
+        s = r[section]
+        exact = s["exact"]
+        assert exact.dtype == bool and exact.shape == (len(s["X_test"]),)
+        p = s["modele"].predict(s["X_test"], verbose=0)
+        assert s["exactitude test, images exactes (%)"] == pytest.approx(
+            100 * exactitude(s["Y_test"][exact], p[exact]), abs=1e-4), section
+        assert s["exactitude test, toutes images (%)"] == pytest.approx(100 * exactitude(s["Y_test"], p), abs=1e-4)
+        lignes = [l for l in sortie.splitlines() if l.startswith("exactitude sur le test :")]
+        assert any(l.startswith(f"exactitude sur le test : {s['exactitude test, images exactes (%)']:.2f} %")
+                   for l in lignes), lignes
+    # les couleurs par classe du CIFAR-10 factice s'apprennent en une époque : bien au-dessus du hasard (10 %)
+    assert r["cifar10"]["exactitude test, toutes images (%)"] > 30
+
+    s = r["chats-chiens-ameliore"]
+    p = s["modele"].predict(s["x_test"], verbose=0)
+    assert s["exactitude_test"] == pytest.approx(exactitude(s["y_test"], p), abs=1e-6)
+    p_miroir = (p + s["modele"].predict(s["x_test"][:, :, ::-1], verbose=0)) / 2
+    assert s["exactitude_test_miroir"] == pytest.approx(exactitude(s["y_test"], p_miroir), abs=1e-6)
+
     v = r["visualisation"]
     assert v["formes"] == {1: [28, 28, 16], 2: [28, 28, 16], 3: [14, 14, 16]}
-    assert len(v["images"]) >= 2
+    assert [int(v["y_test"][i]) for i in v["indices"]] == list(range(10))   # un de chaque chiffre
     noms = ["ch14-mnist-predictions", "ch14-cifar10-predictions", "ch14-cifar10-ameliore-predictions",
-            "ch14-chats-chiens-entrainement", "ch14-chats-chiens-precision", "ch14-chats-chiens-predictions",
-            "ch14-chats-chiens-ameliore-predictions", "ch14-couche1-chiffre4", "ch14-couche2-chiffre9",
-            "ch14-couche3-chiffre4", "ch14-couche1-filtre1-chiffres", "ch14-couche2-filtre1-chiffres"]
+            "ch14-chats-chiens-entrainement", "ch14-chats-chiens-exactitude", "ch14-chats-chiens-predictions",
+            "ch14-chats-chiens-ameliore-predictions", "ch14-couche1-chiffre4", "ch14-couche1-chiffre9",
+            "ch14-couche2-chiffre4", "ch14-couche2-chiffre9", "ch14-couche3-chiffre4", "ch14-couche3-chiffre9",
+            "ch14-couche1-filtre1-chiffres", "ch14-couche2-filtre1-chiffres"]
+    assert sorted(p.stem for p in figures.glob("*.png")) == sorted(noms)
     for nom in noms:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
     # les modèles sont dans le cache (jamais dans le dépôt), au format .keras, et se relisent
@@ -46,17 +73,19 @@ def test_chapitre14_rapide(chapitre14, lancer_chapitre, capsys):
         assert (modeles / f"{nom}-rapide.keras").is_file(), nom
     relu = keras.models.load_model(modeles / "mnist_visualisation-rapide.keras")
     assert relu.count_params() == 33850
+    np.testing.assert_allclose(relu.predict(v["X_test"][:5], verbose=0),
+                               v["modele"].predict(v["X_test"][:5], verbose=0), atol=1e-6)
     # la visualisation relancée seule réutilise le modèle enregistré (pas de nouvel entraînement)
-    capsys.readouterr()
     r2, _ = lancer_chapitre(14, "--section", "visualisation")
     assert "modèle relu" in capsys.readouterr().out
-    assert r2["visualisation"]["precision_test"] == pytest.approx(v["precision_test"])
+    assert r2["visualisation"]["exactitude sur le test (%)"] == pytest.approx(v["exactitude sur le test (%)"])
 
 
 def test_liste_des_sections():
-    from keras_facile.chapitre import charger_chapitre
+    from keras_facile.coureur import LeconFichier
+    from keras_facile.catalogue import chemin_chapitre
 
-    ch = charger_chapitre(14)
-    assert ch.sections == ["architectures", "mnist", "mnist-ameliore", "cifar10", "cifar10-ameliore",
-                           "chats-chiens", "chats-chiens-ameliore", "visualisation"]
-    assert all(s.duree for s in ch._sections.values())
+    ch = LeconFichier(chemin_chapitre(14))
+    assert list(ch.sections) == ["architectures", "mnist", "mnist-ameliore", "cifar10", "cifar10-ameliore",
+                                 "chats-chiens", "chats-chiens-ameliore", "visualisation"]
+    assert all(s.duree for s in ch.sections.values())

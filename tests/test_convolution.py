@@ -202,3 +202,26 @@ def test_catalogue_motifs():
 def test_erreurs_en_francais(appel, exception, morceau):
     with pytest.raises(exception, match=morceau):
         appel()
+
+
+# --- figures ---------------------------------------------------------------------
+
+def test_figure_couche_dense_contre_convolution():
+    import matplotlib.pyplot as plt
+
+    from keras_facile.convolution import affichage_convolution, affichage_couches_1d
+
+    fig = affichage_couches_1d(7)
+    dense, conv = fig.axes
+    assert len(dense.lines) == 7 * 7                      # n² arêtes
+    assert len(conv.lines) == 3 * 7 - 2                   # 3 voisins, 2 aux bords
+    assert {l.get_color() for l in conv.lines} == {"red", "green", "blue"}   # 3 poids partagés
+    plt.close(fig)
+    fig = affichage_convolution([1, 0, 3, 5, 1], [2, 6, 11, 20, 17])
+    assert [ax.get_title() for ax in fig.axes] == ["Entrée f", "Sortie h = f*g"]
+    np.testing.assert_array_equal(fig.axes[1].lines[0].get_ydata(), [2, 6, 11, 20, 17])
+    plt.close(fig)
+    with pytest.raises(ValueError, match="n doit"):
+        affichage_couches_1d(1)
+    with pytest.raises(ValueError, match="f et h doivent"):
+        affichage_convolution([[1, 2]], [1, 2])
