@@ -68,7 +68,8 @@ def _fabriques():
     from keras.layers import Dense
 
     from keras_facile import approximation as ap
-    from keras_facile import modeles_convolution as mc
+    from keras_facile import reseaux_convolutifs as mc
+    from keras_facile.cartes_activation import sous_modele as sous_modele_de
     from keras_facile import perceptron as pe
     from keras_facile.activations import heaviside
     from keras_facile.gpt import fenetres, modele_gpt
@@ -111,7 +112,7 @@ def _fabriques():
         return modele_plongement(12, dimension=5), np.identity(12, dtype="float32")
 
     def sous_modele():
-        return mc.sous_modele(mc.modele_mnist_visualisation(), 1), image((28, 28, 1))
+        return sous_modele_de(mc.modele_mnist_visualisation(), 1), image((28, 28, 1))
 
     return {
         "livre_6_8": ("keras_facile", livre_6_8),
@@ -133,23 +134,23 @@ def _fabriques():
         "porte_ou_exclusif": ("keras_facile.perceptron", lambda: (pe.porte_ou_exclusif(), x2)),
         "polygone_convexe": ("keras_facile.perceptron",
                              lambda: (pe.polygone_convexe([(0, 0), (2, 0), (1, 2)]), x2)),
-        "mnist_convolution": ("keras_facile.modeles_convolution",
+        "mnist_convolution": ("keras_facile.reseaux_convolutifs",
                               lambda: (mc.modele_mnist_convolution(), image((28, 28, 1)))),
-        "mnist_visualisation": ("keras_facile.modeles_convolution",
+        "mnist_visualisation": ("keras_facile.reseaux_convolutifs",
                                 lambda: (mc.modele_mnist_visualisation(), image((28, 28, 1)))),
-        "cifar10_convolution": ("keras_facile.modeles_convolution",
+        "cifar10_convolution": ("keras_facile.reseaux_convolutifs",
                                 lambda: (mc.modele_cifar10_convolution(), image((32, 32, 3)))),
-        "cifar10_sans_pooling": ("keras_facile.modeles_convolution",
+        "cifar10_sans_pooling": ("keras_facile.reseaux_convolutifs",
                                  lambda: (mc.modele_cifar10_convolution(pooling=False), image((32, 32, 3)))),
-        "chats_chiens": ("keras_facile.modeles_convolution",
+        "chats_chiens": ("keras_facile.reseaux_convolutifs",
                          lambda: (mc.modele_chats_chiens(filtres=(16, 32, 32)), image((64, 64, 3)))),
-        "mnist_ameliore": ("keras_facile.modeles_convolution",
+        "mnist_ameliore": ("keras_facile.reseaux_convolutifs",
                            lambda: (mc.modele_mnist_ameliore(), image((28, 28, 1)))),
-        "cifar10_ameliore": ("keras_facile.modeles_convolution",
+        "cifar10_ameliore": ("keras_facile.reseaux_convolutifs",
                              lambda: (mc.modele_cifar10_ameliore(), image((32, 32, 3)))),
-        "chats_chiens_ameliore": ("keras_facile.modeles_convolution",
+        "chats_chiens_ameliore": ("keras_facile.reseaux_convolutifs",
                                   lambda: (mc.modele_chats_chiens_ameliore(), image((64, 64, 3)))),
-        "sous_modele": ("keras_facile.modeles_convolution", sous_modele),
+        "sous_modele": ("keras_facile.cartes_activation", sous_modele),
         "plongement_mots": ("keras_facile.plongements", plongement),
         "gpt": ("keras_facile.gpt", gpt),
         "gpt_entraine": ("keras_facile.gpt", gpt_entraine),
@@ -194,7 +195,7 @@ def test_le_second_processus_n_importe_que_le_paquet(aller_retour):
     _, _, _, relus = aller_retour
     # ce que « import keras_facile » charge : ni les modules de modèles ni ceux du chapitre
     assert "keras_facile" in relus["modules_importes"]
-    assert "keras_facile.modeles_convolution" not in relus["modules_importes"]
+    assert "keras_facile.reseaux_convolutifs" not in relus["modules_importes"]
 
 
 @pytest.mark.parametrize("nom", NOMS)
