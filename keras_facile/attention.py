@@ -9,6 +9,10 @@ import math
 
 import numpy as np
 
+from . import _config  # noqa: F401
+
+import keras
+
 __all__ = ["matrice_position", "matrice_rotation", "produit_tensoriel", "vec", "moindre_norme",
            "attention", "attention_multi_tetes", "masque_causal", "gelu", "gelu_tanh", "gelu_sigmoide",
            "poids_depuis_mha"]
@@ -57,19 +61,13 @@ def masque_causal(K: int) -> np.ndarray:
     return np.tril(np.ones((K, K), dtype=bool))
 
 
-def _softmax_lignes(S):
-    S = S - S.max(axis=-1, keepdims=True)
-    e = np.exp(S)
-    return e / e.sum(axis=-1, keepdims=True)
-
-
 def attention(Q, K, V, causal=False):
     """softmax(Q Kᵀ / √r) V, avec le masque causal si demandé. Renvoie (sortie, matrice d'attention)."""
     Q, K, V = (np.asarray(t, dtype=np.float64) for t in (Q, K, V))
     scores = Q @ K.T / math.sqrt(Q.shape[-1])
     if causal:
         scores = np.where(masque_causal(len(Q)), scores, -np.inf)
-    A = _softmax_lignes(scores)
+    A = np.asarray(keras.ops.softmax(scores, axis=-1))   # le softmax n'est pas la leçon ici
     return A @ V, A
 
 

@@ -26,6 +26,8 @@ from . import _config  # noqa: F401
 import keras
 from keras import layers, ops
 
+from .texte import softmax_temperature
+
 __all__ = ["nombre_parametres_gpt", "BlocGPT", "PlongementPositions", "modele_gpt", "fenetres", "generer",
            "cartes_attention", "affichage_cartes_attention", "entropie_unigramme", "entropie_bigramme",
            "choisir_lambda_bigramme", "entropie_gpt", "cle_gpt", "gpt_en_cache"]
@@ -147,9 +149,8 @@ def generer(modele, debut_ids, nb_tokens, T=1.0, graine=0, K=None):
         if T <= 1e-6:
             ids.append(int(np.argmax(logits)))
             continue
-        z = logits / T
-        p = np.exp(z - z.max())
-        ids.append(int(rng.choice(len(p), p=p / p.sum())))
+        p = softmax_temperature(logits, T)
+        ids.append(int(rng.choice(len(p), p=p)))
     return ids
 
 
