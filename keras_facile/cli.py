@@ -157,5 +157,17 @@ def main(argv: list[str] | None = None) -> int:
     return donnees_main(reste)
 
 
+def point_d_entree() -> int:
+    """La commande installée : comme :func:`main`, sans trace d'erreur quand la sortie est coupée
+    (``keras-facile liste | head``)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # Python ne réécrira plus dans le tube
+        return 0
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(point_d_entree())
