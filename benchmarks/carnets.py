@@ -47,7 +47,7 @@ def main(argv=None) -> int:
             if r.returncode != 0:
                 print(r.stderr[-2000:], file=sys.stderr)
                 return 1
-            png = len(list((d / "png").glob("*.png")))
+            png = r.stdout.count("  [figure] ")      # les figures (pas les fichiers image qu'une leçon écrit)
             bilan = executer_carnet(ecrire_carnet(n, d / "carnet", rapide=True))
         ok = bilan.duree < CIBLE_S and not bilan.erreurs and bilan.images == png
         mesures[f"ch{n:02d}"] = {

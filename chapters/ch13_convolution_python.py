@@ -110,7 +110,9 @@ lecon.comparer("identiques à MaxPooling2D / AveragePooling2D", keras_ok)
 
 # %%
 lecon.section("image", duree="< 1 s")
-dossier = lecon.figures or Path(tempfile.mkdtemp(prefix="keras_facile_ch13_"))
+# les deux fichiers image vont avec les figures, sinon dans un dossier temporaire effacé à la fin
+temporaire = tempfile.TemporaryDirectory(prefix="keras_facile_ch13_")
+dossier = lecon.figures or Path(temporaire.name)
 avant = ecrire_image(Path(dossier) / "image_avant.png", image_test((256, 256)))
 A_img = lire_image_grise(avant)
 B = signal.convolve2d(A_img, noyau("relief"), boundary="fill", mode="same")
