@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .lecon import _NOM_SECTION, Lecon, Options, _fixer_graine
+from .lecon import _NOM_SECTION, GRAINE_MAX, Lecon, Options, _fixer_graine
 from .parseur import ParseurFrancais
 
 __all__ = ["LeconFichier", "lancer_fichier", "actif"]
@@ -309,6 +309,22 @@ class _Coureur:
             rangement.setdefault(nom, valeur)
 
 
+def _dossier_inscriptible(dossier: Path) -> str | None:
+    """None si l'on peut écrire des figures dans ``dossier`` (créé au besoin), sinon la raison —
+    vérifié avant la première section, pas après la dernière."""
+    import tempfile
+
+    try:
+        dossier.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=dossier, prefix=".essai-", suffix=".partiel"):
+            pass
+    except PermissionError:
+        return "écriture interdite dans ce dossier"
+    except OSError as erreur:
+        return f"impossible d'y écrire ({erreur.strerror or erreur})"
+    return None
+
+
 def _parseur(fichier: LeconFichier, prog: str | None) -> ParseurFrancais:
     aide = fichier.aide_sections()
     epilogue = "sections (dans l'ordre du livre) :\n" + aide if aide else None
@@ -340,7 +356,11 @@ def lancer_fichier(chemin, argv: list[str] | None = None, prog: str | None = Non
                       f"(sections possibles : {', '.join(fichier.sections)})")
     if args.figures is not None and args.figures.exists() and not args.figures.is_dir():
         parseur.error(f"--figures {args.figures} : ce chemin existe et n'est pas un dossier")
-    if args.graine is not None and args.graine < 0:
-        parseur.error(f"--graine attend un entier positif ou nul, reçu {args.graine}")
+    if args.graine is not None and not 0 <= args.graine <= GRAINE_MAX:
+        parseur.error(f"--graine attend un entier entre 0 et {GRAINE_MAX}, reçu {args.graine}")
+    if args.figures is not None:
+        probleme = _dossier_inscriptible(args.figures)
+        if probleme:
+            parseur.error(f"--figures {args.figures} : {probleme}")
     options = Options(rapide=args.rapide, figures=args.figures, graine=args.graine, sections=args.section)
     return _Coureur(fichier, options).executer()

@@ -118,10 +118,10 @@ def enregistrer_figure(fig, chemin, dpi: int = 100) -> Path:
     >>> plt.close(fig)
     """
     chemin = Path(chemin)
-    if chemin.suffix == "":
-        chemin = chemin.with_suffix(".png")
     if chemin.is_dir():
         raise IsADirectoryError(f"fichier={str(chemin)!r} est un dossier : donnez un nom de fichier (par ex. figure.png)")
+    if chemin.suffix == "":
+        chemin = chemin.with_suffix(".png")
     chemin.parent.mkdir(parents=True, exist_ok=True)
     format_ = chemin.suffix.lstrip(".").lower()
     descripteur, temporaire = tempfile.mkstemp(prefix=f".{chemin.stem}-", suffix=".partiel", dir=chemin.parent)

@@ -55,6 +55,8 @@ __all__ = [
 
 _NOM_SECTION = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _NOM_FIGURE = re.compile(r"[\w.-]+")
+#: la plus grande graine que numpy et Keras acceptent
+GRAINE_MAX = 2**32 - 1
 
 
 
@@ -99,8 +101,8 @@ class Lecon:
     def __init__(self, rapide: bool = False, graine: int = 0, figures=None, *, _coureur=None):
         if not isinstance(rapide, bool):
             raise TypeError(f"rapide doit valoir True ou False, reçu {rapide!r}")
-        if isinstance(graine, bool) or not isinstance(graine, numbers.Integral) or graine < 0:
-            raise ValueError(f"graine doit être un entier positif ou nul, reçu {graine!r}")
+        if isinstance(graine, bool) or not isinstance(graine, numbers.Integral) or not 0 <= graine <= GRAINE_MAX:
+            raise ValueError(f"graine doit être un entier entre 0 et {GRAINE_MAX}, reçu {graine!r}")
         self.rapide = rapide
         self.graine = int(graine)
         self.figures = Path(figures) if figures is not None else None

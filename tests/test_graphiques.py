@@ -85,3 +85,12 @@ def test_jamais_bloquant_sans_ecran(monkeypatch):
     assert appels == []
     affichage_evaluation_une_var(modele, 0, 1, afficher=True)
     assert appels == [1]
+
+
+def test_fichier_dans_un_dossier_absent_et_sur_un_dossier(tmp_path):
+    modele = Sequential([Input(shape=(1,)), Dense(1)])
+    affichage_evaluation_une_var(modele, 0, 1, fichier=tmp_path / "nouveau" / "sous" / "f.png")
+    assert (tmp_path / "nouveau" / "sous" / "f.png").stat().st_size > 1000
+    with pytest.raises(IsADirectoryError, match="est un dossier"):
+        affichage_evaluation_une_var(modele, 0, 1, fichier=tmp_path / "nouveau")
+    assert sorted(p.name for p in (tmp_path / "nouveau" / "sous").iterdir()) == ["f.png"]   # rien de partiel

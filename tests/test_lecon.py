@@ -49,7 +49,8 @@ def test_lecture_du_fichier():
     (["--section", "trois"], "section inconnue : trois"),
     (["--graine", "abc"], "attend un entier"),
     (["--rapid"], "inconnue"),
-    (["--graine", "-2"], "positif"),
+    (["--graine", "-2"], "entre 0 et 4294967295"),
+    (["--graine", "99999999999999999999"], "entre 0 et 4294967295"),
 ])
 def test_erreurs_de_ligne_de_commande_en_francais(argv, message, capsys):
     with pytest.raises(SystemExit) as e:
@@ -200,3 +201,22 @@ def test_comparer_une_ligne_et_valeurs_du_livre_telles_qu_imprimees(capsys):
     lignes = capsys.readouterr().out.splitlines()
     assert len(lignes) == 2 and all(l.lstrip().startswith("✓") for l in lignes)
     assert lignes[1].endswith("livre : [0.0059, 0.010]")
+
+
+def test_figures_dans_un_dossier_interdit_refuse_avant_de_commencer(tmp_path, monkeypatch, capsys):
+    """--figures sur un dossier où l'on ne peut pas écrire : refusé avant la première section."""
+    import tempfile
+
+    vrai = tempfile.NamedTemporaryFile
+
+    def interdit(*args, dir=None, **kw):
+        if dir is not None and str(dir).startswith(str(tmp_path / "lecture_seule")):
+            raise PermissionError(13, "Permission denied")
+        return vrai(*args, dir=dir, **kw)
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", interdit)
+    with pytest.raises(SystemExit) as e:
+        lancer_fichier(ESSAI, ["--figures", str(tmp_path / "lecture_seule")])
+    assert e.value.code == 2
+    sortie = capsys.readouterr()
+    assert "écriture interdite dans ce dossier" in sortie.err and "--- un" not in sortie.out
