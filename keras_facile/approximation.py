@@ -49,7 +49,9 @@ def _num(num) -> int:
     return verif.entier("num", num, min=2, aide="num est le nombre de points de la grille")
 
 
-def _valeurs(f, points, nom="f"):
+def _valeurs(f, points, nom="f", borne=None):
+    """Les valeurs de ``f`` aux ``points``, finies ; avec ``borne``, de valeur absolue ≤ ``borne``
+    (les poids Keras sont en float32 : au-delà, le réseau calculerait ∞ ou NaN)."""
     verif.appelable(nom, f)
     # les valeurs non finies sont signalées ci-dessous : pas d'avertissement numpy en plus
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -65,6 +67,12 @@ def _valeurs(f, points, nom="f"):
         p = points[np.argmax(mauvais)]
         raise ValueError(f"{nom} doit renvoyer des nombres finis sur l'intervalle, reçu {nom}({p}) = "
                          f"{valeurs[mauvais][0]} ; choisissez un intervalle où {nom} est définie")
+    if borne is not None:
+        trop = np.abs(valeurs) > borne
+        if trop.any():
+            p = points[np.argmax(trop)]
+            raise ValueError(f"{nom} doit renvoyer des valeurs de taille ≤ {borne:.3g} pour que le réseau "
+                             f"calcule en float32 sans débordement, reçu {nom}({p}) = {valeurs[trop][0]:.3g}")
     return valeurs
 
 
@@ -76,7 +84,8 @@ def _poids_marches(f, a, b, n):
     −f(x_{n−1}) (1 − H(−x + b)) pour revenir à 0 après b.
     """
     x = a + (b - a) * np.arange(n) / n
-    y = _valeurs(f, x)
+    # la sortie additionne n + 1 termes, chacun ≤ 2 max|f| : tout reste fini en float32
+    y = _valeurs(f, x, borne=verif._MAX_FLOAT32 / (2 * (n + 2)))
     coeff = np.concatenate([np.ones(n), [-1.0]])[None, :]
     biais = np.concatenate([-x, [b]])
     sortie = np.concatenate([[y[0]], np.diff(y), [y[-1]]])[:, None]
@@ -100,6 +109,7 @@ def calcul_approximation(modele, f, a, b, n):
     """
     n = _n(n)
     a, b = verif.intervalle("a", a, "b", b)
+    a, b = verif.reel("a", a, float32=True), verif.reel("b", b, float32=True)   # ils deviennent des biais
     verif.modele_keras("modele", modele)
     # modèle fonctionnel : la couche d'entrée est dans .layers
     couches = [c for c in modele.layers if not isinstance(c, keras.layers.InputLayer)]

@@ -56,16 +56,21 @@ class _Appel:
 
 
 def _fonction_compilee(modele):
-    # La clé tient compte de l'architecture : un modèle modifié (modele.add…)
-    # après une première évaluation reçoit une nouvelle fonction.
-    cle = (len(modele.layers), dimension_entree(modele))
+    # La fonction compilée a figé les couches du modèle au moment de sa
+    # compilation : la clé est la liste des couches elles-mêmes (comparées par
+    # identité), pas leur nombre. Après ``modele.pop(); modele.add(Dense(1))``
+    # le nombre de couches est le même mais la dernière couche a changé : il
+    # faut une nouvelle fonction, sinon on évaluerait l'ancien réseau.
+    couches = tuple(modele.layers)
+    n = dimension_entree(modele)
     deja = _FONCTIONS.get(modele)
-    fonction = deja[1] if deja is not None and deja[0] == cle else None
-    if fonction is None:
-        n = cle[1]
-        fonction = tf.function(_Appel(modele), input_signature=[tf.TensorSpec((None, n), tf.float32)],
-                               reduce_retracing=True)
-        _FONCTIONS[modele] = (cle, fonction)
+    if deja is not None:
+        anciennes, n_ancien, fonction = deja
+        if n_ancien == n and len(anciennes) == len(couches) and all(a is b for a, b in zip(anciennes, couches)):
+            return fonction
+    fonction = tf.function(_Appel(modele), input_signature=[tf.TensorSpec((None, n), tf.float32)],
+                           reduce_retracing=True)
+    _FONCTIONS[modele] = (couches, n, fonction)
     return fonction
 
 

@@ -157,6 +157,10 @@ def reel(nom: str, valeur, min=None, max=None, *, min_exclu: bool = False, max_e
     Traceback (most recent call last):
         ...
     ValueError: biais doit être un nombre fini, reçu nan (float)
+    >>> reel("x", 10**400)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    ValueError: x doit être un nombre fini, reçu 10000...… (int)
     >>> reel("coeff", "2")
     Traceback (most recent call last):
         ...
@@ -170,7 +174,10 @@ def reel(nom: str, valeur, min=None, max=None, *, min_exclu: bool = False, max_e
         attendu = "être un nombre réel fini" if fini else "être un nombre réel"
     if _est_booleen(brut) or not isinstance(brut, numbers.Real):
         raise _erreur(TypeError, nom, attendu, decrire(valeur), aide)
-    x = float(brut)
+    try:
+        x = float(brut)
+    except OverflowError:            # un entier Python immense (10**400) ne tient pas dans un float
+        raise _erreur(ValueError, nom, "être un nombre fini" if fini else attendu, decrire(valeur), aide) from None
     if fini and not np.isfinite(x):
         raise _erreur(ValueError, nom, "être un nombre fini", decrire(valeur), aide)
     if float32 and np.isfinite(x) and abs(x) > _MAX_FLOAT32:
