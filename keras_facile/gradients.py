@@ -70,6 +70,7 @@ def get_weights_grad(modele, X, Y, perte=None):
     verif.modele_keras("modele", modele)
     fonction = _fonction_perte(modele, perte)
     X, Y = _tableaux(X, Y)
+    verif.donnees_du_modele(modele, X, Y, perte)
     variables = modele.trainable_variables
     with tf.GradientTape() as bande:
         valeur = _perte(modele, fonction, tf.constant(X), tf.constant(Y))
@@ -98,6 +99,7 @@ def gradient_entree(modele, X, Y=None, rang=0, perte=None):
     else:
         Yt = verif.tableau("Y", Y, dtype=np.float32, vide=False)
         verif.meme_forme("X", X, "Y", Yt, axe=0)
+        verif.donnees_du_modele(modele, X, Yt if Yt.ndim > 1 else Yt[:, None], perte)
         if perte is None and getattr(modele, "loss", None) is None:
             raise ValueError("perte doit être donnée pour un modèle non compilé, reçu None (NoneType) ; "
                              "passez perte='mse' ou compilez le modèle avec une perte")
@@ -130,7 +132,15 @@ def verifier_gradient(modele, X, Y, epsilon=1e-4, max_poids=200, graine=0, perte
     """
     epsilon = verif.reel("epsilon", epsilon, min=0, min_exclu=True)
     max_poids = verif.entier("max_poids", max_poids, min=1)
-    gradient = get_weights_grad(modele, X, Y, perte=perte)
+    # get_weights_grad appelle le modèle en mode entraînement : une couche
+    # BatchNormalization y met à jour ses moyennes mobiles (poids non
+    # entraînables). On les remet telles quelles : le modèle ne doit pas changer.
+    etat = [(v, np.array(v.numpy(), copy=True)) for v in modele.non_trainable_variables]
+    try:
+        gradient = get_weights_grad(modele, X, Y, perte=perte)
+    finally:
+        for v, valeur in etat:
+            v.assign(valeur)
     X, Y = _tableaux(X, Y)
     copie = _copie_float64(modele)
     poids = [np.asarray(w, dtype=np.float64) for w in modele.get_weights()]
