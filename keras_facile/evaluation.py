@@ -74,12 +74,26 @@ def _fonction_compilee(modele):
     return fonction
 
 
+def _une_sortie(modele) -> None:
+    """Refuse un modèle fonctionnel à plusieurs sorties : evaluation renvoie un nombre ou un vecteur."""
+    try:
+        sorties = modele.outputs
+    except (AttributeError, ValueError):
+        return
+    if sorties and len(sorties) != 1:
+        formes = [tuple(s.shape) for s in sorties]
+        raise ValueError(f"modele doit être un réseau à une seule sortie, reçu un modèle à {len(sorties)} sorties "
+                         f"de formes {formes} ; pour lui, appelez modele(np.array([[x1, x2, …]])) qui renvoie "
+                         "une liste de tableaux, une par sortie")
+
+
 def evaluer_lot(modele, X) -> np.ndarray:
     """Sorties du réseau pour chaque ligne de ``X`` (tableau ``(N, n)``) : tableau ``(N, p)``.
 
     Équivalent à ``modele.predict(X, verbose=0)`` mais sans surcoût par appel.
     """
     n = dimension_entree(modele)
+    _une_sortie(modele)
     X = verif.tableau("X", X, dtype=np.float32, fini=False)
     if X.ndim == 1 and n == 1:
         X = X[:, None]
@@ -118,8 +132,9 @@ def evaluation(modele, *entree):
     Renvoie un ``float`` si la couche de sortie a un neurone, un vecteur numpy
     (un nombre par neurone de sortie) sinon. N'affiche rien.
     """
-    x = _vecteur_entree(entree)
     n = dimension_entree(modele)
+    _une_sortie(modele)
+    x = _vecteur_entree(entree)
     if x.shape[0] != n:
         raise ValueError(f"entree doit avoir {n} valeur(s), une par entrée du réseau (Input(shape=({n},))), "
                          f"reçu {x.shape[0]} valeur(s)")
