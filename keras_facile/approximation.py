@@ -49,6 +49,16 @@ def _num(num) -> int:
     return verif.entier("num", num, min=2, aide="num est le nombre de points de la grille")
 
 
+def _nombre(f, p, nom):
+    """f(p) (ou f(*p) pour un point à plusieurs coordonnées) converti en float, ou une erreur en français."""
+    valeur = f(*p) if np.ndim(p) else f(p)
+    try:
+        return verif.reel(f"{nom}({p})", valeur, fini=False)
+    except (TypeError, ValueError) as erreur:     # pas un nombre, ou un entier trop grand pour un float
+        raise type(erreur)(f"{nom} doit renvoyer un nombre réel en chaque point, reçu {nom}({p}) = "
+                           f"{verif.decrire(valeur)}") from None
+
+
 def _valeurs(f, points, nom="f", borne=None):
     """Les valeurs de ``f`` aux ``points``, finies ; avec ``borne``, de valeur absolue ≤ ``borne``
     (les poids Keras sont en float32 : au-delà, le réseau calculerait ∞ ou NaN)."""
@@ -59,8 +69,8 @@ def _valeurs(f, points, nom="f", borne=None):
             valeurs = np.asarray(f(points), dtype=np.float64)
             if valeurs.shape != points.shape[:1] and valeurs.shape != np.shape(points):
                 raise ValueError
-        except (TypeError, ValueError):
-            valeurs = np.array([float(f(*p)) if np.ndim(p) else float(f(p)) for p in points], dtype=np.float64)
+        except (TypeError, ValueError, OverflowError):
+            valeurs = np.array([_nombre(f, p, nom) for p in points], dtype=np.float64)
     valeurs = valeurs.reshape(len(points))
     mauvais = ~np.isfinite(valeurs)
     if mauvais.any():

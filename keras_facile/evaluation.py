@@ -107,14 +107,22 @@ def evaluer_lot(modele, X) -> np.ndarray:
     )
 
 
+def _ndim(valeur) -> int:
+    """``np.ndim`` sans exception : −1 pour une liste irrégulière (``[[1, 2], 3]``)."""
+    try:
+        return np.ndim(valeur)
+    except ValueError:
+        return -1
+
+
 def _vecteur_entree(entree) -> np.ndarray:
     exemple = "evaluation(modele, 3), evaluation(modele, 2.0, 1.0) ou evaluation(modele, [7, -5])"
     if len(entree) == 0:
         raise TypeError(f"entree doit être un nombre ou une liste de nombres, reçu rien ; écrivez {exemple}")
     premier = entree[0]
-    if np.ndim(premier) == 0:
+    if _ndim(premier) == 0:
         valeurs, noms = list(entree), [f"entree[{i}]" for i in range(len(entree))]
-    elif len(entree) == 1 and np.ndim(premier) == 1:
+    elif len(entree) == 1 and _ndim(premier) == 1:
         valeurs, noms = list(premier), [f"entree[{i}]" for i in range(len(premier))]
     else:
         raise TypeError("entree doit être des nombres ou une liste / un vecteur de nombres, "

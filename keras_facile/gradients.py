@@ -27,11 +27,19 @@ import tensorflow as tf
 __all__ = ["get_weights_grad", "gradient_entree", "verifier_gradient"]
 
 
+def _lignes(nom, valeur):
+    """Un tableau float32 d'au moins une dimension (un exemple par ligne), non vide."""
+    tableau = verif.tableau(nom, valeur, dtype=np.float32, vide=False)
+    if tableau.ndim == 0:
+        raise ValueError(f"{nom} doit être un tableau (N, …), un exemple par ligne, reçu {verif.decrire(valeur)}")
+    return tableau
+
+
 def _tableaux(X, Y):
-    X = verif.tableau("X", X, dtype=np.float32, vide=False)
+    X = _lignes("X", X)
     if X.ndim == 1:
         X = X[:, None]
-    Y = verif.tableau("Y", Y, dtype=np.float32, vide=False)
+    Y = _lignes("Y", Y)
     if Y.ndim == 1:
         Y = Y[:, None]
     verif.meme_forme("X", X, "Y", Y, axe=0)
@@ -91,13 +99,13 @@ def gradient_entree(modele, X, Y=None, rang=0, perte=None):
     chacun), utile pour les exemples adverses.
     """
     verif.modele_keras("modele", modele)
-    X = verif.tableau("X", X, dtype=np.float32, vide=False)
+    X = _lignes("X", X)
     if X.ndim == 1:
         X = X[:, None]
     if Y is None:
         rang = verif.entier("rang", rang, min=0)
     else:
-        Yt = verif.tableau("Y", Y, dtype=np.float32, vide=False)
+        Yt = _lignes("Y", Y)
         verif.meme_forme("X", X, "Y", Yt, axe=0)
         verif.donnees_du_modele(modele, X, Yt if Yt.ndim > 1 else Yt[:, None], perte)
         if perte is None and getattr(modele, "loss", None) is None:
