@@ -49,7 +49,19 @@ def _num(num) -> int:
     return verif.entier("num", num, min=2, aide="num est le nombre de points de la grille")
 
 
-def _valeurs(f, points, nom="f"):
+def _nombre(f, p, nom):
+    """f(p) (ou f(*p) pour un point à plusieurs coordonnées) converti en float, ou une erreur en français."""
+    valeur = f(*p) if np.ndim(p) else f(p)
+    try:
+        return verif.reel(f"{nom}({p})", valeur, fini=False)
+    except (TypeError, ValueError) as erreur:     # pas un nombre, ou un entier trop grand pour un float
+        raise type(erreur)(f"{nom} doit renvoyer un nombre réel en chaque point, reçu {nom}({p}) = "
+                           f"{verif.decrire(valeur)}") from None
+
+
+def _valeurs(f, points, nom="f", borne=None):
+    """Les valeurs de ``f`` aux ``points``, finies ; avec ``borne``, de valeur absolue ≤ ``borne``
+    (les poids Keras sont en float32 : au-delà, le réseau calculerait ∞ ou NaN)."""
     verif.appelable(nom, f)
     # les valeurs non finies sont signalées ci-dessous : pas d'avertissement numpy en plus
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -57,14 +69,20 @@ def _valeurs(f, points, nom="f"):
             valeurs = np.asarray(f(points), dtype=np.float64)
             if valeurs.shape != points.shape[:1] and valeurs.shape != np.shape(points):
                 raise ValueError
-        except (TypeError, ValueError):
-            valeurs = np.array([float(f(*p)) if np.ndim(p) else float(f(p)) for p in points], dtype=np.float64)
+        except (TypeError, ValueError, OverflowError):
+            valeurs = np.array([_nombre(f, p, nom) for p in points], dtype=np.float64)
     valeurs = valeurs.reshape(len(points))
     mauvais = ~np.isfinite(valeurs)
     if mauvais.any():
         p = points[np.argmax(mauvais)]
         raise ValueError(f"{nom} doit renvoyer des nombres finis sur l'intervalle, reçu {nom}({p}) = "
                          f"{valeurs[mauvais][0]} ; choisissez un intervalle où {nom} est définie")
+    if borne is not None:
+        trop = np.abs(valeurs) > borne
+        if trop.any():
+            p = points[np.argmax(trop)]
+            raise ValueError(f"{nom} doit renvoyer des valeurs de taille ≤ {borne:.3g} pour que le réseau "
+                             f"calcule en float32 sans débordement, reçu {nom}({p}) = {valeurs[trop][0]:.3g}")
     return valeurs
 
 
@@ -76,7 +94,8 @@ def _poids_marches(f, a, b, n):
     −f(x_{n−1}) (1 − H(−x + b)) pour revenir à 0 après b.
     """
     x = a + (b - a) * np.arange(n) / n
-    y = _valeurs(f, x)
+    # la sortie additionne n + 1 termes, chacun ≤ 2 max|f| : tout reste fini en float32
+    y = _valeurs(f, x, borne=verif._MAX_FLOAT32 / (2 * (n + 2)))
     coeff = np.concatenate([np.ones(n), [-1.0]])[None, :]
     biais = np.concatenate([-x, [b]])
     sortie = np.concatenate([[y[0]], np.diff(y), [y[-1]]])[:, None]
@@ -100,6 +119,7 @@ def calcul_approximation(modele, f, a, b, n):
     """
     n = _n(n)
     a, b = verif.intervalle("a", a, "b", b)
+    a, b = verif.reel("a", a, float32=True), verif.reel("b", b, float32=True)   # ils deviennent des biais
     verif.modele_keras("modele", modele)
     # modèle fonctionnel : la couche d'entrée est dans .layers
     couches = [c for c in modele.layers if not isinstance(c, keras.layers.InputLayer)]

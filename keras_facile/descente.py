@@ -90,7 +90,7 @@ def pas_keras(delta0: float, alpha: float) -> Callable[[int], float]:
 
 
 def _verifier(P0, delta, n, nom_n="n"):
-    P0 = np.atleast_1d(verif.tableau("P0", P0, aide="P0 est le point de départ"))
+    P0 = np.atleast_1d(verif.tableau("P0", P0, vide=False, aide="P0 est le point de départ"))
     if P0.ndim != 1:
         raise ValueError(f"P0 doit être un point (un nombre ou un vecteur), reçu {verif.decrire(P0)}")
     n = verif.entier(nom_n, n, min=0)
@@ -220,8 +220,25 @@ def descente_stochastique(erreur, grad_local, N: int, P0, delta, epoques: int, t
 
 
 def meilleur_pas(f, grad, P, candidats=None) -> float:
-    """Le pas δ qui minimise f(P − δ grad f(P)) parmi ``candidats`` (balayage du livre)."""
-    candidats = np.arange(0.001, 1.0, 0.001) if candidats is None else np.asarray(candidats)
-    g = np.atleast_1d(grad(np.asarray(P, dtype=float)))
-    valeurs = [f(np.asarray(P, dtype=float) - d * g) for d in candidats]
-    return float(candidats[int(np.argmin(valeurs))])
+    """Le pas δ qui minimise f(P − δ grad f(P)) parmi ``candidats`` (balayage du livre).
+
+    ``candidats`` : des pas δ > 0 finis, au moins un (par défaut 0.001, 0.002, …, 0.999).
+    """
+    verif.appelable("f", f)
+    verif.appelable("grad", grad)
+    P = np.atleast_1d(verif.tableau("P", P, vide=False, aide="P est le point où l'on cherche le pas"))
+    if candidats is None:
+        candidats = np.arange(0.001, 1.0, 0.001)
+    else:
+        candidats = verif.tableau("candidats", candidats, ndim=(0, 1), vide=False,
+                                  aide="une liste de pas δ à essayer, par exemple np.arange(0.001, 1, 0.001)")
+        candidats = np.atleast_1d(candidats)
+        if np.any(candidats <= 0):
+            raise ValueError(f"candidats doit contenir des pas δ > 0, reçu {verif.decrire(candidats)} ; "
+                             f"premier pas fautif : {candidats[np.argmax(candidats <= 0)]:g}")
+    g = _gradient(grad, P)
+    valeurs = np.array([verif.reel(f"f(P − {d:g} grad f(P))", f(P - d * g), fini=False) for d in candidats])
+    if np.all(np.isnan(valeurs)):
+        raise ValueError(f"f doit renvoyer des nombres sur la demi-droite P − δ grad f(P), reçu NaN pour tous les "
+                         f"candidats ; essayez des pas δ plus petits")
+    return float(candidats[int(np.nanargmin(valeurs))])

@@ -63,6 +63,7 @@ def entrainer_rapide(modele, X, Y, epochs, batch_size=None, verbose=0, paquet=No
     epochs = verif.entier("epochs", epochs, min=1)
     X, Y = _tableau(X, "X"), _tableau(Y, "Y")
     verif.meme_forme("X", X, "Y", Y, axe=0)
+    verif.donnees_du_modele(modele, X, Y)       # pas de diffusion silencieuse (Y (N, 3) face à une sortie (N, 1))
     n = len(X)
     batch_size = n if batch_size is None else verif.entier("batch_size", batch_size, min=1)
     batch_size = min(batch_size, n)

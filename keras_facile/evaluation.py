@@ -56,17 +56,35 @@ class _Appel:
 
 
 def _fonction_compilee(modele):
-    # La clé tient compte de l'architecture : un modèle modifié (modele.add…)
-    # après une première évaluation reçoit une nouvelle fonction.
-    cle = (len(modele.layers), dimension_entree(modele))
+    # La fonction compilée a figé les couches du modèle au moment de sa
+    # compilation : la clé est la liste des couches elles-mêmes (comparées par
+    # identité), pas leur nombre. Après ``modele.pop(); modele.add(Dense(1))``
+    # le nombre de couches est le même mais la dernière couche a changé : il
+    # faut une nouvelle fonction, sinon on évaluerait l'ancien réseau.
+    couches = tuple(modele.layers)
+    n = dimension_entree(modele)
     deja = _FONCTIONS.get(modele)
-    fonction = deja[1] if deja is not None and deja[0] == cle else None
-    if fonction is None:
-        n = cle[1]
-        fonction = tf.function(_Appel(modele), input_signature=[tf.TensorSpec((None, n), tf.float32)],
-                               reduce_retracing=True)
-        _FONCTIONS[modele] = (cle, fonction)
+    if deja is not None:
+        anciennes, n_ancien, fonction = deja
+        if n_ancien == n and len(anciennes) == len(couches) and all(a is b for a, b in zip(anciennes, couches)):
+            return fonction
+    fonction = tf.function(_Appel(modele), input_signature=[tf.TensorSpec((None, n), tf.float32)],
+                           reduce_retracing=True)
+    _FONCTIONS[modele] = (couches, n, fonction)
     return fonction
+
+
+def _une_sortie(modele) -> None:
+    """Refuse un modèle fonctionnel à plusieurs sorties : evaluation renvoie un nombre ou un vecteur."""
+    try:
+        sorties = modele.outputs
+    except (AttributeError, ValueError):
+        return
+    if sorties and len(sorties) != 1:
+        formes = [tuple(s.shape) for s in sorties]
+        raise ValueError(f"modele doit être un réseau à une seule sortie, reçu un modèle à {len(sorties)} sorties "
+                         f"de formes {formes} ; pour lui, appelez modele(np.array([[x1, x2, …]])) qui renvoie "
+                         "une liste de tableaux, une par sortie")
 
 
 def evaluer_lot(modele, X) -> np.ndarray:
@@ -75,6 +93,7 @@ def evaluer_lot(modele, X) -> np.ndarray:
     Équivalent à ``modele.predict(X, verbose=0)`` mais sans surcoût par appel.
     """
     n = dimension_entree(modele)
+    _une_sortie(modele)
     X = verif.tableau("X", X, dtype=np.float32, fini=False)
     if X.ndim == 1 and n == 1:
         X = X[:, None]
@@ -88,14 +107,22 @@ def evaluer_lot(modele, X) -> np.ndarray:
     )
 
 
+def _ndim(valeur) -> int:
+    """``np.ndim`` sans exception : −1 pour une liste irrégulière (``[[1, 2], 3]``)."""
+    try:
+        return np.ndim(valeur)
+    except ValueError:
+        return -1
+
+
 def _vecteur_entree(entree) -> np.ndarray:
     exemple = "evaluation(modele, 3), evaluation(modele, 2.0, 1.0) ou evaluation(modele, [7, -5])"
     if len(entree) == 0:
         raise TypeError(f"entree doit être un nombre ou une liste de nombres, reçu rien ; écrivez {exemple}")
     premier = entree[0]
-    if np.ndim(premier) == 0:
+    if _ndim(premier) == 0:
         valeurs, noms = list(entree), [f"entree[{i}]" for i in range(len(entree))]
-    elif len(entree) == 1 and np.ndim(premier) == 1:
+    elif len(entree) == 1 and _ndim(premier) == 1:
         valeurs, noms = list(premier), [f"entree[{i}]" for i in range(len(premier))]
     else:
         raise TypeError("entree doit être des nombres ou une liste / un vecteur de nombres, "
@@ -113,8 +140,9 @@ def evaluation(modele, *entree):
     Renvoie un ``float`` si la couche de sortie a un neurone, un vecteur numpy
     (un nombre par neurone de sortie) sinon. N'affiche rien.
     """
-    x = _vecteur_entree(entree)
     n = dimension_entree(modele)
+    _une_sortie(modele)
+    x = _vecteur_entree(entree)
     if x.shape[0] != n:
         raise ValueError(f"entree doit avoir {n} valeur(s), une par entrée du réseau (Input(shape=({n},))), "
                          f"reçu {x.shape[0]} valeur(s)")

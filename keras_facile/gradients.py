@@ -27,11 +27,19 @@ import tensorflow as tf
 __all__ = ["get_weights_grad", "gradient_entree", "verifier_gradient"]
 
 
+def _lignes(nom, valeur):
+    """Un tableau float32 d'au moins une dimension (un exemple par ligne), non vide."""
+    tableau = verif.tableau(nom, valeur, dtype=np.float32, vide=False)
+    if tableau.ndim == 0:
+        raise ValueError(f"{nom} doit être un tableau (N, …), un exemple par ligne, reçu {verif.decrire(valeur)}")
+    return tableau
+
+
 def _tableaux(X, Y):
-    X = verif.tableau("X", X, dtype=np.float32, vide=False)
+    X = _lignes("X", X)
     if X.ndim == 1:
         X = X[:, None]
-    Y = verif.tableau("Y", Y, dtype=np.float32, vide=False)
+    Y = _lignes("Y", Y)
     if Y.ndim == 1:
         Y = Y[:, None]
     verif.meme_forme("X", X, "Y", Y, axe=0)
@@ -70,6 +78,7 @@ def get_weights_grad(modele, X, Y, perte=None):
     verif.modele_keras("modele", modele)
     fonction = _fonction_perte(modele, perte)
     X, Y = _tableaux(X, Y)
+    verif.donnees_du_modele(modele, X, Y, perte)
     variables = modele.trainable_variables
     with tf.GradientTape() as bande:
         valeur = _perte(modele, fonction, tf.constant(X), tf.constant(Y))
@@ -90,14 +99,15 @@ def gradient_entree(modele, X, Y=None, rang=0, perte=None):
     chacun), utile pour les exemples adverses.
     """
     verif.modele_keras("modele", modele)
-    X = verif.tableau("X", X, dtype=np.float32, vide=False)
+    X = _lignes("X", X)
     if X.ndim == 1:
         X = X[:, None]
     if Y is None:
         rang = verif.entier("rang", rang, min=0)
     else:
-        Yt = verif.tableau("Y", Y, dtype=np.float32, vide=False)
+        Yt = _lignes("Y", Y)
         verif.meme_forme("X", X, "Y", Yt, axe=0)
+        verif.donnees_du_modele(modele, X, Yt if Yt.ndim > 1 else Yt[:, None], perte)
         if perte is None and getattr(modele, "loss", None) is None:
             raise ValueError("perte doit être donnée pour un modèle non compilé, reçu None (NoneType) ; "
                              "passez perte='mse' ou compilez le modèle avec une perte")
@@ -130,7 +140,15 @@ def verifier_gradient(modele, X, Y, epsilon=1e-4, max_poids=200, graine=0, perte
     """
     epsilon = verif.reel("epsilon", epsilon, min=0, min_exclu=True)
     max_poids = verif.entier("max_poids", max_poids, min=1)
-    gradient = get_weights_grad(modele, X, Y, perte=perte)
+    # get_weights_grad appelle le modèle en mode entraînement : une couche
+    # BatchNormalization y met à jour ses moyennes mobiles (poids non
+    # entraînables). On les remet telles quelles : le modèle ne doit pas changer.
+    etat = [(v, np.array(v.numpy(), copy=True)) for v in modele.non_trainable_variables]
+    try:
+        gradient = get_weights_grad(modele, X, Y, perte=perte)
+    finally:
+        for v, valeur in etat:
+            v.assign(valeur)
     X, Y = _tableaux(X, Y)
     copie = _copie_float64(modele)
     poids = [np.asarray(w, dtype=np.float64) for w in modele.get_weights()]

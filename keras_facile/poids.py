@@ -59,9 +59,13 @@ def definir_poids(modele, couche, rang, coeff, biais):
     nb_entrees, nb_neurones = poids_coeff.shape
     rang = verif.entier("rang", rang, min=0, max=nb_neurones - 1,
                         aide=f"la couche {couche} a {nb_neurones} neurone{'s' if nb_neurones > 1 else ''}")
-    if np.ndim(coeff) == 0:
+    try:
+        dimension = np.ndim(coeff)
+    except ValueError:                   # liste irrégulière, comme [[1, 2], 3]
+        dimension = -1
+    if dimension == 0:
         valeurs = [verif.reel("coeff", coeff, float32=True)]
-    elif isinstance(coeff, (list, tuple, np.ndarray)) and np.ndim(coeff) == 1:
+    elif isinstance(coeff, (list, tuple, np.ndarray)) and dimension == 1:
         valeurs = [verif.reel(f"coeff[{i}]", c, float32=True) for i, c in enumerate(coeff)]
     else:
         raise TypeError("coeff doit être un nombre, une liste, un tuple ou un vecteur numpy, "

@@ -39,6 +39,7 @@ __all__ = [
     "modele_keras",
     "nombre_entrees",
     "couche_dense",
+    "donnees_du_modele",
 ]
 
 _MAX_FLOAT32 = float(np.finfo(np.float32).max)
@@ -157,6 +158,10 @@ def reel(nom: str, valeur, min=None, max=None, *, min_exclu: bool = False, max_e
     Traceback (most recent call last):
         ...
     ValueError: biais doit être un nombre fini, reçu nan (float)
+    >>> reel("x", 10**400)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    ValueError: x doit être un nombre fini, reçu 10000...… (int)
     >>> reel("coeff", "2")
     Traceback (most recent call last):
         ...
@@ -170,7 +175,10 @@ def reel(nom: str, valeur, min=None, max=None, *, min_exclu: bool = False, max_e
         attendu = "être un nombre réel fini" if fini else "être un nombre réel"
     if _est_booleen(brut) or not isinstance(brut, numbers.Real):
         raise _erreur(TypeError, nom, attendu, decrire(valeur), aide)
-    x = float(brut)
+    try:
+        x = float(brut)
+    except OverflowError:            # un entier Python immense (10**400) ne tient pas dans un float
+        raise _erreur(ValueError, nom, "être un nombre fini" if fini else attendu, decrire(valeur), aide) from None
     if fini and not np.isfinite(x):
         raise _erreur(ValueError, nom, "être un nombre fini", decrire(valeur), aide)
     if float32 and np.isfinite(x) and abs(x) > _MAX_FLOAT32:
@@ -465,3 +473,64 @@ def couche_dense(modele, couche, aide: str | None = None):
         raise _erreur(ValueError, "couche", "désigner une couche Dense avec biais", recu + " sans biais (use_bias=False)",
                       aide)
     return layer
+
+
+def _nom_perte(perte) -> str:
+    if isinstance(perte, str):
+        return perte
+    return str(getattr(perte, "name", None) or getattr(perte, "__name__", None) or type(perte).__name__)
+
+
+def donnees_du_modele(modele, X, Y, perte=None) -> None:
+    """``X`` et ``Y`` (déjà des tableaux, un exemple par ligne) conviennent aux formes du modèle.
+
+    ``X.shape[1:]`` doit être la forme d'entrée du modèle, ``Y.shape[1:]`` sa
+    forme de sortie : sans ce contrôle, une cible ``(N, 2)`` face à une sortie
+    ``(N, 1)`` serait « diffusée » (broadcast) en silence et l'on dériverait ou
+    minimiserait une autre erreur que celle voulue. Pour une perte « sparse »
+    (``sparse_categorical_crossentropy``…), ``Y`` contient un numéro de classe
+    par exemple : formes ``(N,)`` ou ``(N, 1)``. La forme de sortie est lue sur
+    le modèle (``modele.outputs``) ou, à défaut, par un appel en inférence sur
+    un exemple (qui ne change rien au modèle).
+
+    >>> import keras
+    >>> m = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+    >>> donnees_du_modele(m, np.zeros((5, 2)), np.zeros((5, 1)))
+    >>> donnees_du_modele(m, np.zeros((5, 2)), np.zeros((5, 2)))
+    Traceback (most recent call last):
+        ...
+    ValueError: Y doit être un tableau de forme (N, 1), la forme de sortie du modèle, reçu un tableau de forme (5, 2) (float64)
+    >>> donnees_du_modele(m, np.zeros((5, 3)), np.zeros((5, 1)))
+    Traceback (most recent call last):
+        ...
+    ValueError: X doit être un tableau de forme (N, 2), la forme d'entrée du modèle, reçu un tableau de forme (5, 3) (float64)
+    """
+    try:
+        entrees = modele.inputs
+    except (AttributeError, ValueError):
+        entrees = None
+    if entrees and len(entrees) == 1:
+        attendue = tuple(entrees[0].shape)[1:]
+        if len(attendue) != X.ndim - 1 or any(d is not None and d != s for d, s in zip(attendue, X.shape[1:])):
+            raise _erreur(ValueError, "X", f"être un tableau de forme {_texte_forme((None, *attendue))}, "
+                          "la forme d'entrée du modèle", decrire(X))
+    try:
+        sorties = modele.outputs
+    except (AttributeError, ValueError):
+        sorties = None
+    if sorties:
+        if len(sorties) != 1:
+            return                   # plusieurs sorties : Keras associe lui-même cibles et sorties
+        sortie = tuple(sorties[0].shape)[1:]
+    else:
+        sortie = tuple(np.shape(modele(X[:1], training=False)))[1:]
+    if perte is None:
+        perte = getattr(modele, "loss", None)
+    if perte is not None and "sparse" in _nom_perte(perte).lower():
+        if Y.ndim == 1 or (Y.ndim == 2 and Y.shape[1] == 1):
+            return
+        raise _erreur(ValueError, "Y", "être un tableau de forme (N,) ou (N, 1), un numéro de classe par exemple "
+                      f"(perte {_nom_perte(perte)})", decrire(Y))
+    if len(sortie) != Y.ndim - 1 or any(d is not None and d != s for d, s in zip(sortie, Y.shape[1:])):
+        raise _erreur(ValueError, "Y", f"être un tableau de forme {_texte_forme((None, *sortie))}, "
+                      "la forme de sortie du modèle", decrire(Y))
