@@ -123,12 +123,29 @@ def modele_gpt(N, K, n=64, tetes=4, couches=2, facteur_mlp=4) -> keras.Model:
 
 
 def fenetres(ids, K, pas=None):
-    """Exemples (x, y) : fenêtres de K tokens et les mêmes décalées d'un token (le mot suivant)."""
-    ids = np.asarray(ids, dtype=np.int32)
-    pas = pas or K
-    debuts = np.arange(0, len(ids) - K - 1, pas)
+    """Exemples (x, y) : fenêtres de K tokens et les mêmes décalées d'un token (le mot suivant).
+
+    Une fenêtre qui commence en d utilise les tokens d … d + K (K + 1 tokens) : toutes celles qui
+    tiennent dans le texte sont prises, tous les ``pas`` tokens (par défaut ``pas = K``).
+
+    >>> X, Y = fenetres(range(17), 8)
+    >>> X.tolist(), Y[:, -1].tolist()
+    ([[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]], [8, 16])
+    """
+    K = verifications.entier("K", K, min=1)
+    pas = K if pas is None else verifications.entier("pas", pas, min=1)
+    brut = ids
+    ids = verifications.tableau("ids", ids, ndim=1, dtype=np.int64)
+    if np.asarray(brut).dtype.kind not in "iu" and ids.size:
+        raise TypeError(f"ids doit être une suite de numéros de tokens (entiers), reçu {verifications.decrire(brut)}")
+    if ids.size and (ids.min() < np.iinfo(np.int32).min or ids.max() > np.iinfo(np.int32).max):
+        raise ValueError(f"ids doit être une suite de numéros de tokens (entiers 32 bits), reçu "
+                         f"{verifications.decrire(ids)}")
+    ids = ids.astype(np.int32)
+    debuts = np.arange(0, len(ids) - K, pas)          # d + K ≤ len(ids) − 1 : le dernier y de la fenêtre existe
     if len(debuts) == 0:
-        raise ValueError(f"texte trop court : {len(ids)} tokens pour des fenêtres de {K}")
+        raise ValueError(f"ids doit contenir au moins K + 1 = {K + 1} tokens (une fenêtre et le token suivant), "
+                         f"reçu {len(ids)} tokens")
     X = np.stack([ids[d:d + K] for d in debuts])
     Y = np.stack([ids[d + 1:d + K + 1] for d in debuts])
     return X, Y
@@ -316,7 +333,7 @@ def entropie_gpt(modele, ids_test, batch_size=64) -> float:
 # Un GPT entraîné, gardé dans le cache (chapitre 18 : entraîner une fois, générer souvent)
 # ---------------------------------------------------------------------------
 
-_VERSION_CACHE = 1          # à augmenter si l'architecture de modele_gpt change
+_VERSION_CACHE = 2          # à augmenter si modele_gpt ou fenetres change (2 : fenetres prend la dernière fenêtre)
 
 
 def cle_gpt(config) -> str:
