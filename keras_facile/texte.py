@@ -13,12 +13,19 @@ from pathlib import Path
 
 import numpy as np
 
+from . import verifications as _v
+
 __all__ = [
     "sans_balises", "charger_corpus", "decouper_phrases", "mots_de", "frequences", "zipf_mandelbrot", "bigrammes", "trigrammes",
     "softmax_temperature", "tirage_pondere", "generer_phrase", "generer_phrase_trigrammes",
 ]
 
-_MOT = re.compile(r"[A-Za-z][A-Za-z']*")
+# un mot : une lettre puis des lettres ou des apostrophes ; « lettre » = toute lettre Unicode (é, è, à,
+# ç, œ, ü…), c'est-à-dire \w sans les chiffres ni « _ »
+_MOT = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")
+# l'ancien découpage, lettres a–z seulement : gardé pour les critiques IMDB (anglaises), dont le
+# chapitre 17 imprime les comptes (« Amélie » y reste coupé en « Am », « lie »)
+_MOT_ASCII = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
 def sans_balises(texte: str) -> str:
@@ -26,17 +33,30 @@ def sans_balises(texte: str) -> str:
     return re.sub(r"<br\s*/?>", " ", texte)
 
 
-def decouper_phrases(texte: str) -> list[list[str]]:
-    """Phrases (coupées sur . ! ?) puis mots (lettres et apostrophes), casse conservée."""
+def decouper_phrases(texte: str, ascii_seulement: bool = False) -> list[list[str]]:
+    """Phrases (coupées sur . ! ? ; : et les sauts de ligne) puis mots (lettres et apostrophes), casse
+    conservée. Les lettres accentuées font partie des mots ; ``ascii_seulement=True`` ne garde que a–z
+    (l'ancien découpage, celui des critiques IMDB du chapitre 17).
+
+    >>> decouper_phrases("Le café était fermé. L'œuvre de Noël !")
+    [['Le', 'café', 'était', 'fermé'], ["L'œuvre", 'de', 'Noël']]
+    >>> decouper_phrases("Le café était fermé.", ascii_seulement=True)
+    [['Le', 'caf', 'tait', 'ferm']]
+    """
+    if not isinstance(texte, str):
+        raise TypeError(f"texte doit être un texte (str), reçu {_v.decrire(texte)}")
+    motif = _MOT_ASCII if _v.booleen("ascii_seulement", ascii_seulement) else _MOT
     texte = sans_balises(texte)
-    return [m for m in (_MOT.findall(p) for p in re.split(r"[.!?;:\n]+", texte)) if m]
+    return [m for m in (motif.findall(p) for p in re.split(r"[.!?;:\n]+", texte)) if m]
 
 
 def charger_corpus(source="imdb", n_textes=None, graine=0) -> list[list[str]]:
     """Liste de phrases (listes de mots).
 
     ``source`` : ``"imdb"`` (critiques de ``keras_facile.donnees``), ``"reuters"`` (NLTK, si ses
-    données sont présentes) ou le chemin d'un fichier texte.
+    données sont présentes) ou le chemin d'un fichier texte (UTF-8), dont les mots gardent leurs
+    lettres accentuées (« café », « était », « œuvre »). Les critiques IMDB (anglaises) gardent le
+    découpage a–z qui donne les comptes imprimés par le chapitre 17.
     """
     if source == "reuters":
         try:
@@ -53,7 +73,7 @@ def charger_corpus(source="imdb", n_textes=None, graine=0) -> list[list[str]]:
         (textes, _), _ = charger_imdb_textes(n_train=n_textes, graine=graine)
         phrases = []
         for t in textes:
-            phrases += decouper_phrases(t)
+            phrases += decouper_phrases(t, ascii_seulement=True)      # comptes du chapitre 17 inchangés
         return phrases
     chemin = Path(source)
     if not chemin.is_file():
