@@ -62,7 +62,7 @@ def test_fichier_tronque_relu_comme_absent(tmp_path, capsys):
     assert rec.relire_modele(tmp_path / "absent.keras") is None
 
 
-def _visualisation(donnees, cache, figures, *options):
+def _visualisation(figures, *options):
     from keras_facile.lecon import executer_chapitre
 
     return executer_chapitre(14, ["--rapide", "--figures", str(figures), "--section", "visualisation", *options])
@@ -74,14 +74,14 @@ def test_chapitre14_cache_tronque_reconstruit_et_graine(donnees_factices, tmp_pa
     modeles = tmp_path / "cache" / "modeles"
     graine0 = modeles / "mnist_visualisation-rapide.keras"
 
-    r = _visualisation(donnees_factices, tmp_path, tmp_path / "f1")
+    r = _visualisation(tmp_path / "f1")
     assert "modèle enregistré" in capsys.readouterr().out and zipfile.is_zipfile(graine0)
     assert sorted(p.name for p in modeles.iterdir()) == ["mnist_visualisation-rapide.keras"]   # aucun temporaire
 
     # un enregistrement interrompu a laissé un fichier tronqué : reconstruit, pas fatal
     contenu = graine0.read_bytes()
     graine0.write_bytes(contenu[:len(contenu) // 2])
-    r_tronque = _visualisation(donnees_factices, tmp_path, tmp_path / "f2")
+    r_tronque = _visualisation(tmp_path / "f2")
     sortie = capsys.readouterr()
     assert "modèle en cache illisible" in sortie.err
     assert "modèle relu" not in sortie.out and "modèle enregistré" in sortie.out
@@ -95,10 +95,10 @@ def test_chapitre14_cache_tronque_reconstruit_et_graine(donnees_factices, tmp_pa
 
     # graine 5 : un autre modèle, à un autre chemin ; celui de la graine 0 n'est ni relu ni touché
     avant = graine0.read_bytes()
-    _visualisation(donnees_factices, tmp_path, tmp_path / "f3", "--graine", "5")
+    _visualisation(tmp_path / "f3", "--graine", "5")
     sortie = capsys.readouterr().out
     assert "modèle relu" not in sortie and "mnist_visualisation-rapide-graine5.keras" in sortie
     assert zipfile.is_zipfile(modeles / "mnist_visualisation-rapide-graine5.keras")
     assert graine0.read_bytes() == avant
-    _visualisation(donnees_factices, tmp_path, tmp_path / "f4", "--graine", "5")
+    _visualisation(tmp_path / "f4", "--graine", "5")
     assert "modèle relu : " + str(modeles / "mnist_visualisation-rapide-graine5.keras") in capsys.readouterr().out

@@ -5,7 +5,7 @@ qui tiennent dans le texte."""
 import numpy as np
 import pytest
 
-from keras_facile.gpt import fenetres, generer, modele_gpt
+from keras_facile.gpt import generer, modele_gpt
 
 
 @pytest.fixture(scope="module")
