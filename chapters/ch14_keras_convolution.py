@@ -36,7 +36,8 @@ from keras_facile.donnees import NOMS_CIFAR10, charger_chats_chiens, charger_cif
 from keras_facile.images import affichage_images, affichage_predictions
 from keras_facile.lecon import demarrer_lecon
 from keras_facile.pont_conv2d import convolution_keras
-from keras_facile.recettes import chemin_modele, entrainer_recette_amelioree, evaluer_test, phrase_exactitude
+from keras_facile.recettes import (chemin_modele, enregistrer_modele, entrainer_recette_amelioree, evaluer_test,
+                                   phrase_exactitude, relire_modele)
 
 lecon = demarrer_lecon(rapide=False, graine=0, figures=None)
 
@@ -80,10 +81,9 @@ def en_tableaux(ds):
 
 
 def enregistrer(modele, nom):
-    """Enregistre le modèle entraîné dans le cache (jamais dans le dépôt)."""
-    chemin = chemin_modele(nom, rapide=lecon.rapide)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    modele.save(chemin)
+    """Enregistre le modèle entraîné dans le cache (jamais dans le dépôt), d'un seul coup (nom
+    temporaire puis renommage) ; le nom dépend du mode rapide et de la graine."""
+    chemin = enregistrer_modele(modele, chemin_modele(nom, rapide=lecon.rapide, graine=lecon.graine))
     print(f"modèle enregistré : {chemin}")
     return chemin
 
@@ -328,9 +328,9 @@ lecon.section("visualisation", duree="1 min (rapide : 2 s ; 5 s si le modèle es
 EPOQUES = lecon.taille(5, rapide=1)
 N_TRAIN, N_TEST = lecon.taille((None, None), rapide=(512, 256))
 X_train, Y_train, X_test, Y_test, y_test = images_mnist(N_TRAIN, N_TEST)
-chemin = chemin_modele("mnist_visualisation", rapide=lecon.rapide)
-if chemin.exists():
-    modele = keras.models.load_model(chemin)
+chemin = chemin_modele("mnist_visualisation", rapide=lecon.rapide, graine=lecon.graine)
+modele = relire_modele(chemin)                  # None s'il n'y est pas ou s'il est abîmé (réentraîné)
+if modele is not None:
     print(f"modèle relu : {chemin}")
 else:
     modele = rc.modele_mnist_visualisation()

@@ -10,9 +10,14 @@ True
 """
 from __future__ import annotations
 
+import numbers
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+import numpy as np
+
+from .verifications import decrire
 
 __all__ = ["TokeniseurBPE", "pretraiter"]
 
@@ -104,8 +109,30 @@ class TokeniseurBPE:
         return ids
 
     def decoder(self, ids) -> str:
+        """Le texte des numéros de tokens ``ids`` (ceux d'``encoder`` : de 0 à ``taille − 1``, le dernier
+        étant l'espace entre deux mots).
+
+        >>> bpe = TokeniseurBPE.entrainer("ab ab", nb_fusions=1)
+        >>> bpe.decoder([2, 3, 2])
+        'ab ab'
+        >>> bpe.decoder([2, 4])
+        Traceback (most recent call last):
+            ...
+        ValueError: ids doit être une suite de numéros de tokens entre 0 et 3, reçu [2, 4] (list) ; 4 en position 1 (le vocabulaire a 4 tokens, espace compris)
+        """
         vocab = self.vocabulaire + [" "]
-        return "".join(vocab[i] for i in ids)
+        attendu = f"être une suite de numéros de tokens entre 0 et {len(vocab) - 1}"
+        if isinstance(ids, (str, bytes)) or not hasattr(ids, "__iter__"):
+            raise TypeError(f"ids doit {attendu}, reçu {decrire(ids)}")
+        liste = list(ids)
+        for position, i in enumerate(liste):
+            if isinstance(i, (bool, np.bool_)) or not isinstance(i, (numbers.Integral, np.integer)):
+                raise TypeError(f"ids doit {attendu}, reçu {decrire(ids)} ; {i!r} en position {position} "
+                                "n'est pas un entier")
+            if not 0 <= i < len(vocab):
+                raise ValueError(f"ids doit {attendu}, reçu {decrire(ids)} ; {int(i)} en position {position} "
+                                 f"(le vocabulaire a {len(vocab)} tokens, espace compris)")
+        return "".join(vocab[int(i)] for i in liste)
 
     def vers_dict(self) -> dict:
         """Le tokeniseur en valeurs simples (listes de textes et de nombres), à écrire en JSON."""

@@ -26,6 +26,7 @@ from . import _config  # noqa: F401
 import keras
 from keras import layers, ops
 
+from . import verifications
 from .texte import softmax_temperature
 
 __all__ = ["nombre_parametres_gpt", "BlocGPT", "PlongementPositions", "modele_gpt", "fenetres", "generer",
@@ -93,9 +94,7 @@ class PlongementPositions(layers.Layer):
 
 
 def _entier(valeur, nom, minimum=1):
-    if isinstance(valeur, bool) or not isinstance(valeur, (int, np.integer)) or valeur < minimum:
-        raise ValueError(f"{nom} doit être un entier ≥ {minimum}, reçu {valeur!r}")
-    return int(valeur)
+    return verifications.entier(nom, valeur, min=minimum)
 
 
 def modele_gpt(N, K, n=64, tetes=4, couches=2, facteur_mlp=4) -> keras.Model:
@@ -112,7 +111,7 @@ def modele_gpt(N, K, n=64, tetes=4, couches=2, facteur_mlp=4) -> keras.Model:
     N, K, n, tetes = (_entier(v, nom) for v, nom in ((N, "N"), (K, "K"), (n, "n"), (tetes, "tetes")))
     couches, facteur_mlp = _entier(couches, "couches", 0), _entier(facteur_mlp, "facteur_mlp")
     if n % tetes:
-        raise ValueError(f"n = {n} doit être un multiple du nombre de têtes ({tetes})")
+        raise ValueError(f"n doit être un multiple du nombre de têtes ({tetes}), reçu {n} (int)")
     entree = keras.Input(shape=(K,), dtype="int32", name="tokens")
     plongement = layers.ReversibleEmbedding(N, n, tie_weights=True, name="plongement_tokens")
     x = PlongementPositions(K, n, name="plongement_positions")(plongement(entree))
@@ -124,22 +123,80 @@ def modele_gpt(N, K, n=64, tetes=4, couches=2, facteur_mlp=4) -> keras.Model:
 
 
 def fenetres(ids, K, pas=None):
-    """Exemples (x, y) : fenêtres de K tokens et les mêmes décalées d'un token (le mot suivant)."""
-    ids = np.asarray(ids, dtype=np.int32)
-    pas = pas or K
-    debuts = np.arange(0, len(ids) - K - 1, pas)
+    """Exemples (x, y) : fenêtres de K tokens et les mêmes décalées d'un token (le mot suivant).
+
+    Une fenêtre qui commence en d utilise les tokens d … d + K (K + 1 tokens) : toutes celles qui
+    tiennent dans le texte sont prises, tous les ``pas`` tokens (par défaut ``pas = K``).
+
+    >>> X, Y = fenetres(range(17), 8)
+    >>> X.tolist(), Y[:, -1].tolist()
+    ([[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]], [8, 16])
+    """
+    K = verifications.entier("K", K, min=1)
+    pas = K if pas is None else verifications.entier("pas", pas, min=1)
+    brut = ids
+    ids = verifications.tableau("ids", ids, ndim=1, dtype=np.int64)
+    if np.asarray(brut).dtype.kind not in "iu" and ids.size:
+        raise TypeError(f"ids doit être une suite de numéros de tokens (entiers), reçu {verifications.decrire(brut)}")
+    if ids.size and (ids.min() < np.iinfo(np.int32).min or ids.max() > np.iinfo(np.int32).max):
+        raise ValueError(f"ids doit être une suite de numéros de tokens (entiers 32 bits), reçu "
+                         f"{verifications.decrire(ids)}")
+    ids = ids.astype(np.int32)
+    debuts = np.arange(0, len(ids) - K, pas)          # d + K ≤ len(ids) − 1 : le dernier y de la fenêtre existe
     if len(debuts) == 0:
-        raise ValueError(f"texte trop court : {len(ids)} tokens pour des fenêtres de {K}")
+        raise ValueError(f"ids doit contenir au moins K + 1 = {K + 1} tokens (une fenêtre et le token suivant), "
+                         f"reçu {len(ids)} tokens")
     X = np.stack([ids[d:d + K] for d in debuts])
     Y = np.stack([ids[d + 1:d + K + 1] for d in debuts])
     return X, Y
 
 
 def generer(modele, debut_ids, nb_tokens, T=1.0, graine=0, K=None):
-    """Génère ``nb_tokens`` tokens après ``debut_ids`` : tirage selon softmax(logits / T) (T → 0 : argmax)."""
+    """Génère ``nb_tokens`` tokens après ``debut_ids`` : tirage selon softmax(logits / T).
+
+    ``T`` : un nombre ≥ 0 ; ``T = 0`` (ou ≤ 1e-6) donne le tirage glouton (argmax). ``debut_ids`` : au
+    moins un numéro de token, chacun dans [0, N − 1] (N : la taille du vocabulaire du modèle).
+
+    >>> import keras
+    >>> keras.utils.set_random_seed(0)
+    >>> m = modele_gpt(N=5, K=4, n=8, tetes=2, couches=1)
+    >>> len(generer(m, [1, 2], 3, T=0))
+    5
+    >>> generer(m, [1, 7], 3)
+    Traceback (most recent call last):
+        ...
+    ValueError: debut_ids doit être une suite de numéros de tokens dans [0, 4], reçu [1, 7] (list) ; 7 en position 1
+    """
+    verifications.modele_keras("modele", modele)
+    N = int(modele.output_shape[-1])
+    T = verifications.reel("T", T, min=0, aide="T = 0 : tirage glouton (le token le plus probable)")
+    nb_tokens = verifications.entier("nb_tokens", nb_tokens, min=0)
+    graine = verifications.entier("graine", graine, min=0) if graine is not None else None
+    K_modele = modele.input_shape[1]
+    if K is None:
+        K = K_modele
+    else:
+        K = verifications.entier("K", K, min=1, max=K_modele if K_modele else None,
+                                 aide="au plus la longueur des fenêtres du modèle")
+    attendu = f"une suite de numéros de tokens dans [0, {N - 1}]"
+    if isinstance(debut_ids, (str, bytes)):
+        raise TypeError(f"debut_ids doit être {attendu}, reçu {verifications.decrire(debut_ids)} ; "
+                        "codez d'abord le texte (bpe.encoder(texte))")
+    tableau = np.asarray(debut_ids) if not isinstance(debut_ids, np.ndarray) else debut_ids
+    if tableau.dtype.kind not in "iu" or tableau.ndim != 1:
+        if tableau.ndim == 1 and tableau.size == 0:
+            tableau = tableau.astype(np.int64)
+        else:
+            raise TypeError(f"debut_ids doit être {attendu}, reçu {verifications.decrire(debut_ids)}")
+    if tableau.size == 0:
+        raise ValueError(f"debut_ids doit être {attendu}, non vide, reçu {verifications.decrire(debut_ids)} ; "
+                         "le modèle a besoin d'au moins un token pour commencer")
+    hors = np.flatnonzero((tableau < 0) | (tableau >= N))
+    if hors.size:
+        raise ValueError(f"debut_ids doit être {attendu}, reçu {verifications.decrire(debut_ids)} ; "
+                         f"{int(tableau[hors[0]])} en position {int(hors[0])}")
     rng = np.random.default_rng(graine)
-    K = K or modele.input_shape[1]
-    ids = list(debut_ids)
+    ids = [int(i) for i in tableau]
     for _ in range(nb_tokens):
         contexte = ids[-K:]
         longueur = len(contexte)
@@ -276,7 +333,7 @@ def entropie_gpt(modele, ids_test, batch_size=64) -> float:
 # Un GPT entraîné, gardé dans le cache (chapitre 18 : entraîner une fois, générer souvent)
 # ---------------------------------------------------------------------------
 
-_VERSION_CACHE = 1          # à augmenter si l'architecture de modele_gpt change
+_VERSION_CACHE = 2          # à augmenter si modele_gpt ou fenetres change (2 : fenetres prend la dernière fenêtre)
 
 
 def cle_gpt(config) -> str:

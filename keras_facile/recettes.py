@@ -31,6 +31,7 @@ from pathlib import Path
 
 from . import _config  # noqa: F401
 from .entrainement import ChronoEpoques
+from .verifications import booleen, entier, modele_keras
 
 import numpy as np
 import keras
@@ -45,6 +46,8 @@ __all__ = [
     "separer_validation",
     "entrainer_recette_amelioree",
     "chemin_modele",
+    "enregistrer_modele",
+    "relire_modele",
     "RAISON_IMAGES_JPEG",
 ]
 
@@ -239,11 +242,60 @@ def entrainer_recette_amelioree(modele, x, y, x_test, y_test, *, epochs, batch_s
 # Où ranger les modèles entraînés
 # ---------------------------------------------------------------------------
 
-def chemin_modele(nom: str, rapide: bool = False) -> Path:
-    """Chemin ``<cache>/modeles/<nom>[-rapide].keras`` d'un modèle entraîné, dans le cache de
-    keras_facile (``KERAS_FACILE_CACHE``, sinon ``~/.cache/keras_facile``), jamais dans le dépôt."""
+def chemin_modele(nom: str, rapide: bool = False, graine: int | None = None) -> Path:
+    """Chemin ``<cache>/modeles/<nom>[-rapide][-graine<g>].keras`` d'un modèle entraîné, dans le cache de
+    keras_facile (``KERAS_FACILE_CACHE``, sinon ``~/.cache/keras_facile``), jamais dans le dépôt.
+
+    ``graine`` : la graine de l'entraînement ; un modèle entraîné avec une autre graine est un autre
+    modèle, rangé ailleurs (``--graine 5`` ne relit pas celui de la graine 0). La graine 0, celle du
+    livre et des chapitres par défaut, ne change pas le nom (comme ``graine=None``).
+    """
     from .donnees import dossier_cache
 
     if not isinstance(nom, str) or not nom or not all(c.isalnum() or c in "-_" for c in nom):
         raise ValueError(f"nom de modèle invalide : {nom!r} (lettres, chiffres, - et _)")
-    return dossier_cache() / "modeles" / f"{nom}{'-rapide' if rapide else ''}.keras"
+    booleen("rapide", rapide)
+    suffixe = "-rapide" if rapide else ""
+    if graine is not None and entier("graine", graine, min=0) != 0:
+        suffixe += f"-graine{int(graine)}"
+    return dossier_cache() / "modeles" / f"{nom}{suffixe}.keras"
+
+
+def enregistrer_modele(modele, chemin) -> Path:
+    """Enregistre ``modele`` en ``.keras`` à ``chemin`` d'un seul coup : d'abord sous un nom temporaire
+    unique du même dossier, puis renommé (``os.replace``, atomique). Une exécution interrompue pendant
+    l'enregistrement ne laisse jamais un fichier tronqué à ``chemin`` ; deux processus qui enregistrent
+    en même temps laissent l'un des deux modèles, entier. Renvoie ``chemin``."""
+    import os
+    import uuid
+
+    modele_keras("modele", modele)
+    chemin = Path(chemin)
+    if chemin.suffix != ".keras":
+        raise ValueError(f"chemin doit finir par .keras, reçu {str(chemin)!r} (str)")
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    temporaire = chemin.with_name(f".{chemin.stem}.partiel-{os.getpid()}-{uuid.uuid4().hex[:8]}.keras")
+    try:
+        modele.save(temporaire)
+        os.replace(temporaire, chemin)
+    finally:
+        temporaire.unlink(missing_ok=True)
+    return chemin
+
+
+def relire_modele(chemin):
+    """Le modèle enregistré à ``chemin``, ou ``None`` s'il n'y est pas ou s'il est illisible (fichier
+    tronqué par une exécution interrompue, abîmé, d'une autre version de Keras…) : un fichier
+    illisible est signalé puis effacé, et le modèle sera entraîné de nouveau."""
+    import sys
+
+    chemin = Path(chemin)
+    if not chemin.is_file():
+        return None
+    try:
+        return keras.models.load_model(chemin)
+    except Exception as e:  # noqa: BLE001 — zip tronqué, JSON abîmé, poids manquants…
+        print(f"modèle en cache illisible ({type(e).__name__} : {e}) : {chemin} effacé, nouvel entraînement",
+              file=sys.stderr)
+        chemin.unlink(missing_ok=True)
+        return None

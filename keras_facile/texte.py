@@ -13,12 +13,19 @@ from pathlib import Path
 
 import numpy as np
 
+from . import verifications as _v
+
 __all__ = [
     "sans_balises", "charger_corpus", "decouper_phrases", "mots_de", "frequences", "zipf_mandelbrot", "bigrammes", "trigrammes",
     "softmax_temperature", "tirage_pondere", "generer_phrase", "generer_phrase_trigrammes",
 ]
 
-_MOT = re.compile(r"[A-Za-z][A-Za-z']*")
+# un mot : une lettre puis des lettres ou des apostrophes ; « lettre » = toute lettre Unicode (é, è, à,
+# ç, œ, ü…), c'est-à-dire \w sans les chiffres ni « _ »
+_MOT = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")
+# l'ancien découpage, lettres a–z seulement : gardé pour les critiques IMDB (anglaises), dont le
+# chapitre 17 imprime les comptes (« Amélie » y reste coupé en « Am », « lie »)
+_MOT_ASCII = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
 def sans_balises(texte: str) -> str:
@@ -26,17 +33,30 @@ def sans_balises(texte: str) -> str:
     return re.sub(r"<br\s*/?>", " ", texte)
 
 
-def decouper_phrases(texte: str) -> list[list[str]]:
-    """Phrases (coupées sur . ! ?) puis mots (lettres et apostrophes), casse conservée."""
+def decouper_phrases(texte: str, ascii_seulement: bool = False) -> list[list[str]]:
+    """Phrases (coupées sur . ! ? ; : et les sauts de ligne) puis mots (lettres et apostrophes), casse
+    conservée. Les lettres accentuées font partie des mots ; ``ascii_seulement=True`` ne garde que a–z
+    (l'ancien découpage, celui des critiques IMDB du chapitre 17).
+
+    >>> decouper_phrases("Le café était fermé. L'œuvre de Noël !")
+    [['Le', 'café', 'était', 'fermé'], ["L'œuvre", 'de', 'Noël']]
+    >>> decouper_phrases("Le café était fermé.", ascii_seulement=True)
+    [['Le', 'caf', 'tait', 'ferm']]
+    """
+    if not isinstance(texte, str):
+        raise TypeError(f"texte doit être un texte (str), reçu {_v.decrire(texte)}")
+    motif = _MOT_ASCII if _v.booleen("ascii_seulement", ascii_seulement) else _MOT
     texte = sans_balises(texte)
-    return [m for m in (_MOT.findall(p) for p in re.split(r"[.!?;:\n]+", texte)) if m]
+    return [m for m in (motif.findall(p) for p in re.split(r"[.!?;:\n]+", texte)) if m]
 
 
 def charger_corpus(source="imdb", n_textes=None, graine=0) -> list[list[str]]:
     """Liste de phrases (listes de mots).
 
     ``source`` : ``"imdb"`` (critiques de ``keras_facile.donnees``), ``"reuters"`` (NLTK, si ses
-    données sont présentes) ou le chemin d'un fichier texte.
+    données sont présentes) ou le chemin d'un fichier texte (UTF-8), dont les mots gardent leurs
+    lettres accentuées (« café », « était », « œuvre »). Les critiques IMDB (anglaises) gardent le
+    découpage a–z qui donne les comptes imprimés par le chapitre 17.
     """
     if source == "reuters":
         try:
@@ -53,7 +73,7 @@ def charger_corpus(source="imdb", n_textes=None, graine=0) -> list[list[str]]:
         (textes, _), _ = charger_imdb_textes(n_train=n_textes, graine=graine)
         phrases = []
         for t in textes:
-            phrases += decouper_phrases(t)
+            phrases += decouper_phrases(t, ascii_seulement=True)      # comptes du chapitre 17 inchangés
         return phrases
     chemin = Path(source)
     if not chemin.is_file():
@@ -97,17 +117,46 @@ def trigrammes(phrases, min_lettres=2) -> dict:
 
 
 def softmax_temperature(X, T=1.0):
-    """σ_T(X)_i = e^{x_i/T} / Σ_j e^{x_j/T} (T > 0 ; T → 0 : argmax, T → ∞ : uniforme)."""
-    if T <= 0:
-        raise ValueError(f"la température T doit être > 0, reçu {T}")
-    X = np.asarray(X, dtype=np.float64) / T
+    """σ_T(X)_i = e^{x_i/T} / Σ_j e^{x_j/T} (T > 0 ; T → 0 : argmax, T → ∞ : uniforme).
+
+    >>> softmax_temperature([1, 2, 3], 0.5).round(6).tolist()
+    [0.015876, 0.11731, 0.866813]
+    >>> softmax_temperature([], 1)
+    Traceback (most recent call last):
+        ...
+    ValueError: X doit être un tableau non vide, reçu un tableau de forme (0,) (float64) ; la loi se calcule sur au moins un nombre
+    """
+    T = _v.reel("T", T, min=0, min_exclu=True, aide="T est la température (T → 0 : argmax, T → ∞ : uniforme)")
+    X = _v.tableau("X", X, ndim=1, vide=False, aide="la loi se calcule sur au moins un nombre") / T
     e = np.exp(X - X.max())
     return e / e.sum()
 
 
+def _generateur(rng):
+    if not callable(getattr(rng, "random", None)):
+        raise TypeError(f"rng doit être un générateur aléatoire numpy, reçu {_v.decrire(rng)} ; "
+                        "par exemple np.random.default_rng(0)")
+    return rng
+
+
 def tirage_pondere(P, rng) -> int:
-    """Indice tiré au hasard avec les probabilités P (sommes cumulées, comme le script du livre)."""
-    P = np.asarray(P, dtype=np.float64)
+    """Indice tiré au hasard avec les probabilités P (sommes cumulées, comme le script du livre).
+
+    ``P`` : des poids ≥ 0 de somme > 0 (ils sont divisés par leur somme).
+
+    >>> tirage_pondere([0, 1, 0], np.random.default_rng(0))
+    1
+    >>> tirage_pondere([], np.random.default_rng(0))
+    Traceback (most recent call last):
+        ...
+    ValueError: P doit être un tableau non vide, reçu un tableau de forme (0,) (float64) ; des poids ≥ 0 de somme > 0
+    """
+    aide = "des poids ≥ 0 de somme > 0"
+    P = _v.tableau("P", P, ndim=1, vide=False, aide=aide)
+    if (P < 0).any() or not P.sum() > 0:
+        raise ValueError(f"P doit être un tableau de poids ≥ 0 de somme > 0, reçu {_v.decrire(P)} ; "
+                         f"minimum {P.min():g}, somme {P.sum():g}")
+    rng = _generateur(rng)
     return int(min(np.searchsorted(np.cumsum(P / P.sum()), rng.random(), side="right"), len(P) - 1))
 
 
@@ -124,9 +173,25 @@ def _suivant(compteur: Counter, nb_mots_choix, T, rng, mode):
     return mots[tirage_pondere(P, rng)]
 
 
+def _verifier_generation(nb_mots_max, nb_mots_choix, T, mode, graine):
+    if graine is not None:
+        _v.entier("graine", graine, min=0)
+    _v.entier("nb_mots_max", nb_mots_max, min=1)
+    _v.entier("nb_mots_choix", nb_mots_choix, min=1)
+    _v.reel("T", T, min=0, min_exclu=True, aide="T est la température (T → 0 : le plus fréquent)")
+    _v.choix("mode", mode, ("livre", "logits"))
+
+
 def generer_phrase(occur, mot_init, nb_mots_max=15, nb_mots_choix=10, T=1.0, graine=None, mode="livre") -> str:
     """Phrase générée mot après mot : parmi les ``nb_mots_choix`` successeurs les plus fréquents,
-    tirage avec la température ``T`` ; ``mode="livre"`` (fréquences) ou ``"logits"``."""
+    tirage avec la température ``T`` ; ``mode="livre"`` (fréquences) ou ``"logits"``.
+
+    >>> generer_phrase({"le": Counter({"chat": 2})}, "le", mode="xyz")
+    Traceback (most recent call last):
+        ...
+    ValueError: mode doit être 'livre' ou 'logits', reçu 'xyz' (str)
+    """
+    _verifier_generation(nb_mots_max, nb_mots_choix, T, mode, graine)
     rng = np.random.default_rng(graine)
     phrase = [mot_init]
     while len(phrase) < nb_mots_max:
@@ -139,6 +204,9 @@ def generer_phrase(occur, mot_init, nb_mots_max=15, nb_mots_choix=10, T=1.0, gra
 
 def generer_phrase_trigrammes(occur3, mot1, mot2, nb_mots_max=15, nb_mots_choix=20, T=1.0, graine=None,
                               mode="livre") -> str:
+    """Comme :func:`generer_phrase`, le mot suivant tiré selon les deux précédents (``occur3`` :
+    le résultat de :func:`trigrammes`)."""
+    _verifier_generation(nb_mots_max, nb_mots_choix, T, mode, graine)
     rng = np.random.default_rng(graine)
     phrase = [mot1, mot2]
     while len(phrase) < nb_mots_max:
