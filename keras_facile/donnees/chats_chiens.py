@@ -22,14 +22,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from .recherche import dossier_cache, extraire_archive, localiser, remplacer_dossier
+from .recherche import cache_complet, construire_dossier_cache, dossier_cache, extraire_archive, localiser
 
 __all__ = ["charger_chats_chiens", "dossier_chats_chiens", "verifier_images", "construire_dossier_livre"]
 
@@ -69,10 +67,6 @@ def _est_range(dossier: Path) -> bool:
     return all((dossier / p / c).is_dir() for p in ("train", "test") for c in NOMS_CLASSES)
 
 
-def _temporaire(cible: Path) -> Path:
-    return Path(tempfile.mkdtemp(prefix=cible.name + ".", suffix=".partiel", dir=cible.parent))
-
-
 def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None,
                              n_par_classe_test: int | None = None, graine: int = 0) -> Path:
     """Range une source Kaggle (``cat.N.jpg``…) ou Microsoft (``PetImages/Cat``…) en
@@ -94,24 +88,23 @@ def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None
         raise ValueError(f"{source} : ni PetImages/{{Cat,Dog}} ni fichiers cat.N.jpg / dog.N.jpg trouvés")
     cle = hashlib.sha1(f"{racine.resolve()}|{n_par_classe_train}|{n_par_classe_test}|{graine}".encode()).hexdigest()[:12]
     cible = dossier_cache("chats_chiens") / f"livre-{cle}"
-    if cible.is_dir():
-        return cible
-    temporaire = _temporaire(cible)
-    rng = np.random.default_rng(graine)
-    for classe, fichiers in par_classe.items():
-        fichiers = [fichiers[i] for i in rng.permutation(len(fichiers))]
-        n_train = n_par_classe_train or int(0.8 * len(fichiers))
-        n_test = n_par_classe_test or len(fichiers) - n_train
-        if n_train + n_test > len(fichiers):
-            shutil.rmtree(temporaire, ignore_errors=True)
-            raise ValueError(f"{classe} : {len(fichiers)} images seulement, {n_train} + {n_test} demandées")
-        for partie, liste in (("train", fichiers[:n_train]), ("test", fichiers[n_train:n_train + n_test])):
-            (temporaire / partie / classe).mkdir(parents=True, exist_ok=True)
-            prefixe = classe[:-1]
-            for f in liste:
-                nom = f.name if f.name.startswith(prefixe + ".") else f"{prefixe}.{f.stem}{f.suffix.lower()}"
-                os.symlink(f.resolve(), temporaire / partie / classe / nom)
-    return remplacer_dossier(temporaire, cible)
+
+    def ranger(temporaire: Path):
+        rng = np.random.default_rng(graine)
+        for classe, fichiers in par_classe.items():
+            fichiers = [fichiers[i] for i in rng.permutation(len(fichiers))]
+            n_train = n_par_classe_train or int(0.8 * len(fichiers))
+            n_test = n_par_classe_test or len(fichiers) - n_train
+            if n_train + n_test > len(fichiers):
+                raise ValueError(f"{classe} : {len(fichiers)} images seulement, {n_train} + {n_test} demandées")
+            for partie, liste in (("train", fichiers[:n_train]), ("test", fichiers[n_train:n_train + n_test])):
+                (temporaire / partie / classe).mkdir(parents=True, exist_ok=True)
+                prefixe = classe[:-1]
+                for f in liste:
+                    nom = f.name if f.name.startswith(prefixe + ".") else f"{prefixe}.{f.stem}{f.suffix.lower()}"
+                    os.symlink(f.resolve(), temporaire / partie / classe / nom)
+
+    return construire_dossier_cache(cible, ranger)
 
 
 def dossier_chats_chiens(chemin=None, telecharger=True) -> Path:
@@ -145,25 +138,33 @@ def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
     cle = hashlib.sha1(("\n".join(signature) + f"|{n_train}|{n_test}|{graine}|{dossier.resolve()}").encode()).hexdigest()[:12]
     vue = dossier_cache("chats_chiens") / f"vue-{cle}"
     rapport_fichier = vue / "rapport.json"
-    if rapport_fichier.exists():
+    if cache_complet(vue):
         return vue, json.loads(rapport_fichier.read_text(encoding="utf-8"))
-    temporaire = _temporaire(vue)
-    rng = np.random.default_rng(graine)
-    rapport = {"source": str(dossier), "ecartes": [], "images": {}}
-    for partie, n in (("train", n_train), ("test", n_test)):
-        for k, classe in enumerate(NOMS_CLASSES):
-            valides, ecartes = verifier_images(_images(dossier / partie / classe))
-            rapport["ecartes"] += [str(f) for f in ecartes]
-            if n is not None:
-                quota = n // 2 + (1 if k < n % 2 else 0)
-                if quota < len(valides):
-                    valides = [valides[i] for i in sorted(rng.choice(len(valides), quota, replace=False))]
-            (temporaire / partie / classe).mkdir(parents=True)
-            for f in valides:
-                os.symlink(f.resolve(), temporaire / partie / classe / f.name)
-            rapport["images"][f"{partie}/{classe}"] = len(valides)
-    (temporaire / "rapport.json").write_text(json.dumps(rapport, indent=1, ensure_ascii=False), encoding="utf-8")
-    remplacer_dossier(temporaire, vue)
+    construits = []
+
+    def filtrer(temporaire: Path):
+        rng = np.random.default_rng(graine)
+        rapport = {"source": str(dossier), "ecartes": [], "images": {}}
+        for partie, n in (("train", n_train), ("test", n_test)):
+            for k, classe in enumerate(NOMS_CLASSES):
+                valides, ecartes = verifier_images(_images(dossier / partie / classe))
+                rapport["ecartes"] += [str(f) for f in ecartes]
+                if n is not None:
+                    quota = n // 2 + (1 if k < n % 2 else 0)
+                    if quota < len(valides):
+                        valides = [valides[i] for i in sorted(rng.choice(len(valides), quota, replace=False))]
+                (temporaire / partie / classe).mkdir(parents=True)
+                for f in valides:
+                    os.symlink(f.resolve(), temporaire / partie / classe / f.name)
+                rapport["images"][f"{partie}/{classe}"] = len(valides)
+        (temporaire / "rapport.json").write_text(json.dumps(rapport, indent=1, ensure_ascii=False),
+                                                 encoding="utf-8")
+        construits.append(rapport)
+
+    construire_dossier_cache(vue, filtrer)
+    rapport = json.loads(rapport_fichier.read_text(encoding="utf-8"))
+    if not construits:                       # construite par un autre processus pendant l'attente du verrou
+        return vue, rapport
     if rapport["ecartes"]:
         print(f"Chats et chiens : {len(rapport['ecartes'])} fichier(s) corrompu(s) ou non-image écarté(s) :",
               ", ".join(Path(f).name for f in rapport["ecartes"][:10])
