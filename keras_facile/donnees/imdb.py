@@ -25,12 +25,14 @@ import re
 import sys
 import tempfile
 import time
+import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from .recherche import Source, dossier_cache, extraire_archive, localiser
+from .recherche import Source, dossier_cache, extraire_archive, localiser, verrou
 from .tableaux import _verifier_taille, indices_stratifies
 
 __all__ = ["charger_imdb", "charger_imdb_textes", "indice_mots_imdb", "decoder_critique",
@@ -73,20 +75,72 @@ def _fichiers(dossier: Path, partie: str):
     return liste
 
 
-def _cle(source: Path) -> str:
-    info = source.stat()
-    return hashlib.sha1(f"{source.resolve()}|{info.st_size}|{int(info.st_mtime)}|{_VERSION_CACHE}".encode()).hexdigest()[:12]
+def _cle(source: Source) -> str:
+    """La clé du cache : le contenu de la source. Pour l'archive : son chemin, sa taille et sa date ;
+    pour le dossier ``aclImdb/`` : la liste de ses critiques avec taille et date de chacune (une
+    critique ajoutée, retirée ou modifiée donne une autre clé), comme la vue des photos chats/chiens."""
+    chemin = source.chemin
+    if source.forme.cle == "aclImdb":
+        lignes = [str(chemin.resolve())]
+        for partie in ("train", "test"):
+            for polarite in ("pos", "neg"):
+                dossier = chemin / partie / polarite
+                with os.scandir(dossier) as entrees:
+                    for e in sorted(entrees, key=lambda e: e.name):
+                        if e.name.endswith(".txt"):
+                            st = e.stat()
+                            lignes.append(f"{partie}/{polarite}/{e.name}|{st.st_size}|{st.st_mtime_ns}")
+        texte = "\n".join(lignes)
+    else:
+        info = chemin.stat()
+        texte = f"{chemin.resolve()}|{info.st_size}|{info.st_mtime_ns}"
+    return hashlib.sha1(f"{texte}|{_VERSION_CACHE}".encode()).hexdigest()[:12]
+
+
+_CLES_CORPUS = ("vocabulaire",) + tuple(f"{partie}_{nom}" for partie in ("train", "test")
+                                        for nom in ("rangs", "bornes", "textes", "textes_bornes", "etiquettes"))
+
+
+def _lire_cache(cache: Path) -> dict | None:
+    """Le corpus gardé en ``cache``, ou ``None`` s'il manque ou est abîmé (tronqué, clé absente,
+    tailles incohérentes) : il sera alors reconstruit, jamais fatal."""
+    if not cache.is_file():
+        return None
+    try:
+        with np.load(cache, allow_pickle=False) as f:
+            corpus = {k: f[k] for k in _CLES_CORPUS}
+        for partie in ("train", "test"):
+            bornes, n = corpus[f"{partie}_bornes"], len(corpus[f"{partie}_etiquettes"])
+            if (len(bornes) != n + 1 or len(corpus[f"{partie}_textes_bornes"]) != n + 1
+                    or bornes[-1] != len(corpus[f"{partie}_rangs"])
+                    or corpus[f"{partie}_textes_bornes"][-1] != len(corpus[f"{partie}_textes"])):
+                raise ValueError("tailles incohérentes")
+        return corpus
+    except (OSError, ValueError, EOFError, KeyError, IndexError, zipfile.BadZipFile, zlib.error) as e:
+        if isinstance(e, PermissionError):
+            raise
+        print(f"IMDB : cache abîmé ({type(e).__name__}), reconstruit : {cache}", file=sys.stderr)
+        return None
 
 
 def _corpus_brut(source: Source) -> dict:
-    """Textes, rangs des mots et étiquettes, lus une fois puis gardés en cache (.npz)."""
-    cache = dossier_cache("imdb") / f"imdb-{_cle(source.chemin)}.npz"
-    if cache.exists():
-        try:
-            with np.load(cache, allow_pickle=False) as f:
-                return {k: f[k] for k in f.files}
-        except (OSError, ValueError, EOFError):
-            cache.unlink(missing_ok=True)
+    """Textes, rangs des mots et étiquettes, lus une fois puis gardés en cache (.npz).
+
+    La construction se fait sous verrou (deux processus ne lisent pas le corpus en
+    même temps) et le fichier est écrit sous un nom temporaire puis renommé : un
+    cache présent est toujours complet ; s'il est abîmé, il est reconstruit."""
+    cache = dossier_cache("imdb") / f"imdb-{_cle(source)}.npz"
+    corpus = _lire_cache(cache)
+    if corpus is not None:
+        return corpus
+    with verrou(cache):
+        corpus = _lire_cache(cache)            # écrit par un autre processus pendant l'attente ?
+        if corpus is not None:
+            return corpus
+        return _construire_corpus(source, cache)
+
+
+def _construire_corpus(source: Source, cache: Path) -> dict:
     dossier = _dossier_brut(source)
     debut = time.perf_counter()
     print(f"IMDB : lecture et découpage des critiques de {dossier} (une seule fois)…", file=sys.stderr)
