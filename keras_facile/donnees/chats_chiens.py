@@ -27,7 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .recherche import cache_complet, construire_dossier_cache, dossier_cache, extraire_archive, localiser
+from .recherche import (cache_complet, construire_dossier_cache, dossier_cache, extraire_archive,
+                        lecture_interdite, localiser, traduire_lecture_interdite)
 
 __all__ = ["charger_chats_chiens", "dossier_chats_chiens", "verifier_images", "construire_dossier_livre"]
 
@@ -47,10 +48,13 @@ def image_valide(fichier: Path) -> bool:
         with Image.open(fichier) as im:
             im.load()
         return True
+    except PermissionError as e:
+        raise lecture_interdite(fichier, e) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return False
 
 
+@traduire_lecture_interdite
 def verifier_images(fichiers) -> tuple[list[Path], list[Path]]:
     """Sépare ``fichiers`` en (valides, écartés)."""
     valides, ecartes = [], []
@@ -107,6 +111,7 @@ def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None
     return construire_dossier_cache(cible, ranger)
 
 
+@traduire_lecture_interdite
 def dossier_chats_chiens(chemin=None, telecharger=True) -> Path:
     """Le dossier ``{train,test}/{cats,dogs}`` (construit dans le cache si la source est une archive).
 
@@ -172,6 +177,7 @@ def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
     return vue, rapport
 
 
+@traduire_lecture_interdite
 def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin=None, n_train=None,
                          n_test=None, graine=0, melanger=True, cache=True, avec_rapport=False):
     """Chats et chiens en jeux ``tf.data`` : ``(ds_train, ds_test, noms_classes)``.
@@ -218,6 +224,7 @@ def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin
     return jeux[0], jeux[1], list(NOMS_CLASSES)
 
 
+@traduire_lecture_interdite
 def verifier_chats_chiens(chemin) -> str:
     """Compte les images du jeu trouvé en ``chemin`` (sans télécharger) ; ``ValueError`` s'il est mal rangé."""
     dossier = dossier_chats_chiens(chemin=chemin, telecharger=False)

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .recherche import Source, dossier_cache, extraire_archive, localiser, verrou
+from .recherche import (Source, dossier_cache, extraire_archive, lecture_interdite, localiser,
+                        traduire_lecture_interdite, verrou)
 from .tableaux import _verifier_taille, indices_stratifies
 
 __all__ = ["charger_imdb", "charger_imdb_textes", "indice_mots_imdb", "decoder_critique",
@@ -193,6 +194,8 @@ def _format_keras(source: Path):
     try:
         with np.load(source, allow_pickle=True) as f:
             donnees = (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+    except PermissionError as e:
+        raise lecture_interdite(source, e) from None
     except (OSError, ValueError, EOFError, KeyError) as e:
         raise ValueError(f"fichier corrompu ou tronqué : {source} ({type(e).__name__})") from None
     for partie, (x, y) in zip(("train", "test"), donnees):
@@ -221,6 +224,7 @@ def _en_sequences(rangs, num_words, index_from, skip_top=0, start_char=1, oov_ch
     return sequences
 
 
+@traduire_lecture_interdite
 def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=0, index_from=3):
     """IMDB : ``(x_train, y_train), (x_test, y_test)`` comme ``keras.datasets.imdb.load_data``.
 
@@ -253,6 +257,7 @@ def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=
     return (x_train, y_train[i].astype(np.int64)), (x_test, y_test[j].astype(np.int64))
 
 
+@traduire_lecture_interdite
 def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
     """Les critiques brutes : ``(textes_train, y_train), (textes_test, y_test)``,
     dans le même ordre que :func:`charger_imdb` (listes de chaînes, étiquettes 0/1).
@@ -275,6 +280,7 @@ def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
     return tuple(resultat)
 
 
+@traduire_lecture_interdite
 def indice_mots_imdb(chemin=None) -> dict:
     """Dictionnaire mot → rang (1 = le plus fréquent), comme ``keras.datasets.imdb.get_word_index()``."""
     source = _source(chemin)
@@ -284,6 +290,8 @@ def indice_mots_imdb(chemin=None) -> dict:
             raise FileNotFoundError(f"{fichier} introuvable : il accompagne imdb.npz (keras.datasets.imdb)")
         try:
             return json.loads(fichier.read_text(encoding="utf-8"))
+        except PermissionError as e:
+            raise lecture_interdite(fichier, e) from None
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise ValueError(f"fichier corrompu : {fichier} ({e})") from None
     vocabulaire = _corpus_brut(source)["vocabulaire"]
@@ -325,6 +333,7 @@ def vectoriser_sequences(sequences, dimension) -> np.ndarray:
     return vecteurs
 
 
+@traduire_lecture_interdite
 def verifier_imdb(chemin) -> str:
     """Lit entièrement l'IMDB de ``chemin`` ; résumé, ``ValueError`` s'il est abîmé."""
     (x, y), (xt, yt) = charger_imdb(chemin=chemin)

@@ -26,6 +26,7 @@ reçoit les téléchargements et les archives décompressées, jamais le dépôt
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import http.client
 import os
@@ -64,6 +65,9 @@ __all__ = [
     "cache_complet",
     "verrou",
     "construire_dossier_cache",
+    "LectureInterdite",
+    "lecture_interdite",
+    "traduire_lecture_interdite",
 ]
 
 RACINE_PROJET = Path(__file__).resolve().parents[2]
@@ -75,6 +79,41 @@ class DonneesIntrouvables(FileNotFoundError):
 
 class TelechargementRefuse(ValueError):
     """Fichier téléchargé refusé (taille, empreinte ou archive incorrecte) ; il n'a pas été gardé."""
+
+
+class LectureInterdite(PermissionError):
+    """Un fichier ou un dossier que l'utilisateur n'a pas le droit de lire (message en français).
+
+    Le fichier n'est pas abîmé pour autant : le message ne conseille jamais de le supprimer.
+    """
+
+
+def lecture_interdite(chemin, erreur: BaseException | None = None) -> LectureInterdite:
+    """L'erreur en français pour ``chemin`` illisible faute de droits (fichier ou dossier)."""
+    chemin = Path(chemin) if chemin is not None else None
+    try:
+        genre = "le dossier" if chemin is not None and chemin.is_dir() else "le fichier"
+    except OSError:
+        genre = "le fichier"
+    quoi = f"{genre} {chemin}" if chemin is not None else "un fichier du jeu de données"
+    cause = f" ({erreur.strerror})" if isinstance(erreur, OSError) and erreur.strerror else ""
+    return LectureInterdite(
+        f"lecture interdite : {quoi}{cause}. L'utilisateur courant n'a pas le droit de le lire ; il n'est pas "
+        "forcément abîmé, ne le supprimez pas : demandez l'accès (par exemple chmod a+rX), ou copiez le jeu "
+        "dans un dossier à vous et indiquez-le avec chemin= ou KERAS_FACILE_DATA.")
+
+
+def traduire_lecture_interdite(fonction):
+    """Décorateur des chargeurs : un ``PermissionError`` brut devient :class:`LectureInterdite` (en français)."""
+    @functools.wraps(fonction)
+    def enveloppe(*args, **kwargs):
+        try:
+            return fonction(*args, **kwargs)
+        except LectureInterdite:
+            raise
+        except PermissionError as e:
+            raise lecture_interdite(e.filename, e) from None
+    return enveloppe
 
 
 # ---------------------------------------------------------------------------
@@ -436,8 +475,8 @@ def extraire_archive(archive: Path, nom_attendu: str | None = None) -> Path:
             else:
                 with tarfile.open(archive) as t:
                     t.extractall(temporaire, filter="data")
-        except PermissionError:
-            raise
+        except PermissionError as e:
+            raise lecture_interdite(e.filename or archive, e) from None
         except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as e:
             raise ValueError(
                 f"archive illisible ou tronquée : {archive} ({type(e).__name__}: {e}). "
