@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..verifications import booleen, entier
 from .recherche import (cache_complet, construire_dossier_cache, dossier_cache, extraire_archive,
                         lecture_interdite, localiser, traduire_lecture_interdite)
 
@@ -200,6 +201,11 @@ def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin
     for nom, n in (("n_train", n_train), ("n_test", n_test)):
         if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n <= 0):
             raise ValueError(f"{nom} doit être un entier > 0 (ou None pour tout garder), reçu {n!r}")
+    batch_size = entier("batch_size", batch_size, min=1)
+    graine = entier("graine", graine, min=0)
+    for nom, valeur in (("normaliser", normaliser), ("melanger", melanger), ("cache", cache),
+                        ("avec_rapport", avec_rapport)):
+        booleen(nom, valeur)
     dossier = dossier_chats_chiens(chemin)      # avant d'importer TensorFlow : une erreur de chemin tout de suite
     from .. import _config  # noqa: F401
     import keras

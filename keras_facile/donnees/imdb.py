@@ -34,7 +34,8 @@ import numpy as np
 
 from .recherche import (Source, dossier_cache, extraire_archive, lecture_interdite, localiser,
                         traduire_lecture_interdite, verrou)
-from .tableaux import _verifier_taille, indices_stratifies
+from ..verifications import entier
+from .tableaux import _verifier_graine, _verifier_taille, indices_stratifies
 
 __all__ = ["charger_imdb", "charger_imdb_textes", "indice_mots_imdb", "decoder_critique",
            "vectoriser_sequences", "decouper_mots"]
@@ -234,11 +235,13 @@ def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=
     ``chemin`` : le dossier ``aclImdb/``, l'archive ``aclImdb_v1.tar.gz``, le
     ``imdb.npz`` de Keras, ou un dossier qui en contient un.
     """
-    if num_words is not None and (isinstance(num_words, bool) or int(num_words) != num_words
-                                  or num_words <= index_from):
-        raise ValueError(f"num_words doit être un entier > {index_from}, reçu {num_words!r}")
+    index_from = entier("index_from", index_from, min=0)
+    if num_words is not None:
+        num_words = entier("num_words", num_words, min=index_from + 1,
+                           aide="les indices 0, 1, 2 sont réservés, les mots commencent à index_from")
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     source = _source(chemin)
     if source.forme.cle == "keras_npz":
         (r_train, y_train), (r_test, y_test) = _format_keras(source.chemin)
@@ -264,6 +267,7 @@ def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
     ``chemin`` : le dossier ``aclImdb/``, l'archive ``aclImdb_v1.tar.gz`` ou un dossier qui en contient un."""
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     source = _source(chemin)
     if source.forme.cle == "keras_npz":
         raise ValueError(f"{source.chemin} ne contient que des indices de mots : il faut les textes bruts (aclImdb)")

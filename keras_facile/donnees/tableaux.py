@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..verifications import entier
 from .recherche import Source, extraire_archive, lecture_interdite, localiser, traduire_lecture_interdite
 
 __all__ = ["charger_mnist", "charger_cifar10", "indices_stratifies", "NOMS_CIFAR10"]
@@ -23,6 +24,11 @@ _ERREURS_LECTURE = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFErro
 def _verifier_taille(n, nom: str):
     if n is not None and (isinstance(n, bool) or not isinstance(n, numbers.Integral) or n <= 0):
         raise ValueError(f"{nom} doit être un entier > 0 (ou None pour tout garder), reçu {n!r}")
+
+
+def _verifier_graine(graine) -> int:
+    """La graine des tirages : un entier ≥ 0 (TypeError / ValueError en français sinon)."""
+    return entier("graine", graine, min=0)
 
 
 def indices_stratifies(y, n: int | None, graine: int = 0, nom: str = "n") -> np.ndarray:
@@ -121,6 +127,7 @@ def charger_mnist(chemin=None, n_train=None, n_test=None, graine=0):
     """
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     donnees = _lire_mnist(localiser("mnist", chemin))
     return _sous_ensembles(donnees, n_train, n_test, graine)[0]
 
@@ -203,6 +210,7 @@ def charger_cifar10(chemin=None, n_train=None, n_test=None, graine=0, masque_exa
         raise TypeError(f"masque_exact doit valoir True ou False, reçu {masque_exact!r}")
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     donnees, exact = _lire_cifar(localiser("cifar10", chemin))
     resultat, j = _sous_ensembles(donnees, n_train, n_test, graine)
     if masque_exact:
