@@ -11,7 +11,8 @@ Sources acceptées (voir le registre, :mod:`.registre`) :
   ou son dossier ``PetImages/`` ; c'est elle qui est téléchargée si rien n'est trouvé.
 
 Les archives sont décompressées une fois dans le cache. Chaque image est
-vérifiée (décodage complet par Pillow, format JPEG/PNG/BMP/GIF) : les fichiers
+vérifiée (décodage complet par Pillow, format JPEG/PNG/BMP/GIF, puis décodage par
+le même décodeur TensorFlow que le jeu ``tf.data``) : les fichiers
 corrompus, tronqués ou qui ne sont pas des images sont écartés, comptés et
 signalés, pour qu'un entraînement ne s'arrête jamais au milieu d'une époque.
 Les jeux ``tf.data`` sont construits par ``keras.utils.image_dataset_from_directory``
@@ -37,8 +38,26 @@ NOMS_CLASSES = ["cats", "dogs"]
 _FORMATS = {"JPEG", "PNG", "BMP", "GIF"}
 
 
+def _decodable_comme_keras(fichier: Path) -> bool:
+    """Vrai si TensorFlow décode ``fichier`` exactement comme le fera le jeu ``tf.data``
+    (``keras.utils.image_dataset_from_directory`` : ``tf.image.decode_image(…, channels=3,
+    expand_animations=False)``). Un BMP 1 bit, par exemple, passe Pillow mais pas ce décodeur."""
+    from .. import _config  # noqa: F401  (réglages de TensorFlow avant son import)
+    import tensorflow as tf
+
+    try:
+        donnees = tf.io.read_file(str(fichier))
+        tf.image.decode_image(donnees, channels=3, expand_animations=False)
+        return True
+    except tf.errors.PermissionDeniedError as e:
+        raise lecture_interdite(fichier, PermissionError(13, "Permission denied")) from e
+    except tf.errors.OpError:
+        return False
+
+
 def image_valide(fichier: Path) -> bool:
-    """Vrai si Pillow décode entièrement l'image et que TensorFlow sait lire son format."""
+    """Vrai si Pillow décode entièrement l'image (format JPEG, PNG, BMP ou GIF) **et** si le
+    décodeur du pipeline ``tf.data`` (celui de Keras) la lit : rien ne s'arrête au milieu d'une époque."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -48,11 +67,11 @@ def image_valide(fichier: Path) -> bool:
             im.verify()
         with Image.open(fichier) as im:
             im.load()
-        return True
     except PermissionError as e:
         raise lecture_interdite(fichier, e) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return False
+    return _decodable_comme_keras(fichier)
 
 
 @traduire_lecture_interdite
