@@ -60,13 +60,14 @@ def _lancer_ensemble(n: int, data: Path, cache: Path, tmp_path: Path) -> list[di
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(n)]
     time.sleep(3.0)            # le temps que chacun importe numpy et keras_facile.donnees
     depart.touch()
-    resultats = []
+    resultats, journaux = [], []
     for p in eleves:
         sortie, erreurs = p.communicate(timeout=300)
         lignes = [ligne for ligne in sortie.splitlines() if ligne.startswith("RESULTAT ")]
         assert p.returncode == 0 and lignes, f"processus en échec :\n{sortie}\n{erreurs}"
         resultats.append(json.loads(lignes[-1][len("RESULTAT "):]))
-    return resultats
+        journaux.append(erreurs)
+    return resultats, "".join(journaux)
 
 
 @pytest.fixture
@@ -101,12 +102,16 @@ def _verifier_cache(cache: Path):
 def test_eleves_simultanes_sur_cache_vide(archives, tmp_path, n_eleves):
     cache = tmp_path / "cache"
     photos, imdb = _attendu()
-    for resultat in _lancer_ensemble(n_eleves, archives, cache, tmp_path):
+    resultats, journal = _lancer_ensemble(n_eleves, archives, cache, tmp_path)
+    for resultat in resultats:
         assert "erreur" not in resultat, resultat["erreur"]
         assert resultat["extrait"] == photos
         assert resultat["vue"] == photos and resultat["rapport"] == photos
         assert resultat["imdb"] == imdb
     _verifier_cache(cache)
+    # sous le verrou, chaque construction n'est faite qu'une fois ; les autres attendent puis la lisent
+    assert journal.count("Décompression de") == 2, journal           # une fois par archive
+    assert journal.count("IMDB : lecture et découpage") == 1, journal
 
 
 def test_dossier_sans_marque_reconstruit(archives, tmp_path, monkeypatch):
