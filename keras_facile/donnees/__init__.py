@@ -9,8 +9,8 @@ l'origine, ou le miroir ``KERAS_FACILE_MIROIR``). Voir ``data/README.md`` et la
 commande ``keras-facile donnees``.
 """
 from .registre import REGISTRE, JeuDeDonnees, jeu_de_donnees
-from .recherche import (DonneesIntrouvables, TelechargementRefuse, dossier_cache, dossiers_de_recherche, localiser,
-                        telecharger, telecharger_jeu)
+from .recherche import (DonneesIntrouvables, LectureInterdite, TelechargementRefuse, dossier_cache,
+                        dossiers_de_recherche, localiser, telecharger, telecharger_jeu)
 from .tableaux import NOMS_CIFAR10, charger_cifar10, charger_mnist, indices_stratifies
 from .imdb import (charger_imdb, charger_imdb_textes, decoder_critique, decouper_mots, indice_mots_imdb,
                    vectoriser_sequences)
@@ -21,6 +21,6 @@ __all__ = [
     "charger_mnist", "charger_cifar10", "charger_imdb", "charger_imdb_textes", "indice_mots_imdb",
     "decoder_critique", "vectoriser_sequences", "decouper_mots", "charger_chats_chiens", "dossier_chats_chiens",
     "verifier_images", "creer_donnees_factices", "creer_jeu_factice", "indices_stratifies", "NOMS_CIFAR10",
-    "DonneesIntrouvables", "TelechargementRefuse", "dossier_cache", "dossiers_de_recherche", "localiser",
-    "telecharger", "telecharger_jeu", "REGISTRE", "JeuDeDonnees", "jeu_de_donnees",
+    "DonneesIntrouvables", "LectureInterdite", "TelechargementRefuse", "dossier_cache", "dossiers_de_recherche",
+    "localiser", "telecharger", "telecharger_jeu", "REGISTRE", "JeuDeDonnees", "jeu_de_donnees",
 ]

@@ -11,7 +11,8 @@ Sources acceptées (voir le registre, :mod:`.registre`) :
   ou son dossier ``PetImages/`` ; c'est elle qui est téléchargée si rien n'est trouvé.
 
 Les archives sont décompressées une fois dans le cache. Chaque image est
-vérifiée (décodage complet par Pillow, format JPEG/PNG/BMP/GIF) : les fichiers
+vérifiée (décodage complet par Pillow, format JPEG/PNG/BMP/GIF, puis décodage par
+le même décodeur TensorFlow que le jeu ``tf.data``) : les fichiers
 corrompus, tronqués ou qui ne sont pas des images sont écartés, comptés et
 signalés, pour qu'un entraînement ne s'arrête jamais au milieu d'une époque.
 Les jeux ``tf.data`` sont construits par ``keras.utils.image_dataset_from_directory``
@@ -22,14 +23,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from .recherche import dossier_cache, extraire_archive, localiser, remplacer_dossier
+from ..verifications import booleen, entier
+from .recherche import (cache_complet, construire_dossier_cache, dossier_cache, extraire_archive,
+                        lecture_interdite, localiser, traduire_lecture_interdite)
 
 __all__ = ["charger_chats_chiens", "dossier_chats_chiens", "verifier_images", "construire_dossier_livre"]
 
@@ -37,8 +38,26 @@ NOMS_CLASSES = ["cats", "dogs"]
 _FORMATS = {"JPEG", "PNG", "BMP", "GIF"}
 
 
+def _decodable_comme_keras(fichier: Path) -> bool:
+    """Vrai si TensorFlow décode ``fichier`` exactement comme le fera le jeu ``tf.data``
+    (``keras.utils.image_dataset_from_directory`` : ``tf.image.decode_image(…, channels=3,
+    expand_animations=False)``). Un BMP 1 bit, par exemple, passe Pillow mais pas ce décodeur."""
+    from .. import _config  # noqa: F401  (réglages de TensorFlow avant son import)
+    import tensorflow as tf
+
+    try:
+        donnees = tf.io.read_file(str(fichier))
+        tf.image.decode_image(donnees, channels=3, expand_animations=False)
+        return True
+    except tf.errors.PermissionDeniedError as e:
+        raise lecture_interdite(fichier, PermissionError(13, "Permission denied")) from e
+    except tf.errors.OpError:
+        return False
+
+
 def image_valide(fichier: Path) -> bool:
-    """Vrai si Pillow décode entièrement l'image et que TensorFlow sait lire son format."""
+    """Vrai si Pillow décode entièrement l'image (format JPEG, PNG, BMP ou GIF) **et** si le
+    décodeur du pipeline ``tf.data`` (celui de Keras) la lit : rien ne s'arrête au milieu d'une époque."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -48,11 +67,14 @@ def image_valide(fichier: Path) -> bool:
             im.verify()
         with Image.open(fichier) as im:
             im.load()
-        return True
+    except PermissionError as e:
+        raise lecture_interdite(fichier, e) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return False
+    return _decodable_comme_keras(fichier)
 
 
+@traduire_lecture_interdite
 def verifier_images(fichiers) -> tuple[list[Path], list[Path]]:
     """Sépare ``fichiers`` en (valides, écartés)."""
     valides, ecartes = [], []
@@ -67,10 +89,6 @@ def _images(dossier: Path) -> list[Path]:
 
 def _est_range(dossier: Path) -> bool:
     return all((dossier / p / c).is_dir() for p in ("train", "test") for c in NOMS_CLASSES)
-
-
-def _temporaire(cible: Path) -> Path:
-    return Path(tempfile.mkdtemp(prefix=cible.name + ".", suffix=".partiel", dir=cible.parent))
 
 
 def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None,
@@ -94,26 +112,26 @@ def construire_dossier_livre(source: Path, n_par_classe_train: int | None = None
         raise ValueError(f"{source} : ni PetImages/{{Cat,Dog}} ni fichiers cat.N.jpg / dog.N.jpg trouvés")
     cle = hashlib.sha1(f"{racine.resolve()}|{n_par_classe_train}|{n_par_classe_test}|{graine}".encode()).hexdigest()[:12]
     cible = dossier_cache("chats_chiens") / f"livre-{cle}"
-    if cible.is_dir():
-        return cible
-    temporaire = _temporaire(cible)
-    rng = np.random.default_rng(graine)
-    for classe, fichiers in par_classe.items():
-        fichiers = [fichiers[i] for i in rng.permutation(len(fichiers))]
-        n_train = n_par_classe_train or int(0.8 * len(fichiers))
-        n_test = n_par_classe_test or len(fichiers) - n_train
-        if n_train + n_test > len(fichiers):
-            shutil.rmtree(temporaire, ignore_errors=True)
-            raise ValueError(f"{classe} : {len(fichiers)} images seulement, {n_train} + {n_test} demandées")
-        for partie, liste in (("train", fichiers[:n_train]), ("test", fichiers[n_train:n_train + n_test])):
-            (temporaire / partie / classe).mkdir(parents=True, exist_ok=True)
-            prefixe = classe[:-1]
-            for f in liste:
-                nom = f.name if f.name.startswith(prefixe + ".") else f"{prefixe}.{f.stem}{f.suffix.lower()}"
-                os.symlink(f.resolve(), temporaire / partie / classe / nom)
-    return remplacer_dossier(temporaire, cible)
+
+    def ranger(temporaire: Path):
+        rng = np.random.default_rng(graine)
+        for classe, fichiers in par_classe.items():
+            fichiers = [fichiers[i] for i in rng.permutation(len(fichiers))]
+            n_train = n_par_classe_train or int(0.8 * len(fichiers))
+            n_test = n_par_classe_test or len(fichiers) - n_train
+            if n_train + n_test > len(fichiers):
+                raise ValueError(f"{classe} : {len(fichiers)} images seulement, {n_train} + {n_test} demandées")
+            for partie, liste in (("train", fichiers[:n_train]), ("test", fichiers[n_train:n_train + n_test])):
+                (temporaire / partie / classe).mkdir(parents=True, exist_ok=True)
+                prefixe = classe[:-1]
+                for f in liste:
+                    nom = f.name if f.name.startswith(prefixe + ".") else f"{prefixe}.{f.stem}{f.suffix.lower()}"
+                    os.symlink(f.resolve(), temporaire / partie / classe / nom)
+
+    return construire_dossier_cache(cible, ranger)
 
 
+@traduire_lecture_interdite
 def dossier_chats_chiens(chemin=None, telecharger=True) -> Path:
     """Le dossier ``{train,test}/{cats,dogs}`` (construit dans le cache si la source est une archive).
 
@@ -145,25 +163,33 @@ def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
     cle = hashlib.sha1(("\n".join(signature) + f"|{n_train}|{n_test}|{graine}|{dossier.resolve()}").encode()).hexdigest()[:12]
     vue = dossier_cache("chats_chiens") / f"vue-{cle}"
     rapport_fichier = vue / "rapport.json"
-    if rapport_fichier.exists():
+    if cache_complet(vue):
         return vue, json.loads(rapport_fichier.read_text(encoding="utf-8"))
-    temporaire = _temporaire(vue)
-    rng = np.random.default_rng(graine)
-    rapport = {"source": str(dossier), "ecartes": [], "images": {}}
-    for partie, n in (("train", n_train), ("test", n_test)):
-        for k, classe in enumerate(NOMS_CLASSES):
-            valides, ecartes = verifier_images(_images(dossier / partie / classe))
-            rapport["ecartes"] += [str(f) for f in ecartes]
-            if n is not None:
-                quota = n // 2 + (1 if k < n % 2 else 0)
-                if quota < len(valides):
-                    valides = [valides[i] for i in sorted(rng.choice(len(valides), quota, replace=False))]
-            (temporaire / partie / classe).mkdir(parents=True)
-            for f in valides:
-                os.symlink(f.resolve(), temporaire / partie / classe / f.name)
-            rapport["images"][f"{partie}/{classe}"] = len(valides)
-    (temporaire / "rapport.json").write_text(json.dumps(rapport, indent=1, ensure_ascii=False), encoding="utf-8")
-    remplacer_dossier(temporaire, vue)
+    construits = []
+
+    def filtrer(temporaire: Path):
+        rng = np.random.default_rng(graine)
+        rapport = {"source": str(dossier), "ecartes": [], "images": {}}
+        for partie, n in (("train", n_train), ("test", n_test)):
+            for k, classe in enumerate(NOMS_CLASSES):
+                valides, ecartes = verifier_images(_images(dossier / partie / classe))
+                rapport["ecartes"] += [str(f) for f in ecartes]
+                if n is not None:
+                    quota = n // 2 + (1 if k < n % 2 else 0)
+                    if quota < len(valides):
+                        valides = [valides[i] for i in sorted(rng.choice(len(valides), quota, replace=False))]
+                (temporaire / partie / classe).mkdir(parents=True)
+                for f in valides:
+                    os.symlink(f.resolve(), temporaire / partie / classe / f.name)
+                rapport["images"][f"{partie}/{classe}"] = len(valides)
+        (temporaire / "rapport.json").write_text(json.dumps(rapport, indent=1, ensure_ascii=False),
+                                                 encoding="utf-8")
+        construits.append(rapport)
+
+    construire_dossier_cache(vue, filtrer)
+    rapport = json.loads(rapport_fichier.read_text(encoding="utf-8"))
+    if not construits:                       # construite par un autre processus pendant l'attente du verrou
+        return vue, rapport
     if rapport["ecartes"]:
         print(f"Chats et chiens : {len(rapport['ecartes'])} fichier(s) corrompu(s) ou non-image écarté(s) :",
               ", ".join(Path(f).name for f in rapport["ecartes"][:10])
@@ -171,6 +197,7 @@ def _vue_valide(dossier: Path, n_train, n_test, graine) -> tuple[Path, dict]:
     return vue, rapport
 
 
+@traduire_lecture_interdite
 def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin=None, n_train=None,
                          n_test=None, graine=0, melanger=True, cache=True, avec_rapport=False):
     """Chats et chiens en jeux ``tf.data`` : ``(ds_train, ds_test, noms_classes)``.
@@ -193,6 +220,11 @@ def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin
     for nom, n in (("n_train", n_train), ("n_test", n_test)):
         if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n <= 0):
             raise ValueError(f"{nom} doit être un entier > 0 (ou None pour tout garder), reçu {n!r}")
+    batch_size = entier("batch_size", batch_size, min=1)
+    graine = entier("graine", graine, min=0)
+    for nom, valeur in (("normaliser", normaliser), ("melanger", melanger), ("cache", cache),
+                        ("avec_rapport", avec_rapport)):
+        booleen(nom, valeur)
     dossier = dossier_chats_chiens(chemin)      # avant d'importer TensorFlow : une erreur de chemin tout de suite
     from .. import _config  # noqa: F401
     import keras
@@ -217,6 +249,7 @@ def charger_chats_chiens(taille=(64, 64), batch_size=32, normaliser=True, chemin
     return jeux[0], jeux[1], list(NOMS_CLASSES)
 
 
+@traduire_lecture_interdite
 def verifier_chats_chiens(chemin) -> str:
     """Compte les images du jeu trouvé en ``chemin`` (sans télécharger) ; ``ValueError`` s'il est mal rangé."""
     dossier = dossier_chats_chiens(chemin=chemin, telecharger=False)

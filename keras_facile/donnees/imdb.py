@@ -25,13 +25,17 @@ import re
 import sys
 import tempfile
 import time
+import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from .recherche import Source, dossier_cache, extraire_archive, localiser
-from .tableaux import _verifier_taille, indices_stratifies
+from .recherche import (Source, dossier_cache, extraire_archive, lecture_interdite, localiser,
+                        traduire_lecture_interdite, verrou)
+from ..verifications import entier
+from .tableaux import _verifier_graine, _verifier_taille, indices_stratifies
 
 __all__ = ["charger_imdb", "charger_imdb_textes", "indice_mots_imdb", "decoder_critique",
            "vectoriser_sequences", "decouper_mots"]
@@ -73,20 +77,72 @@ def _fichiers(dossier: Path, partie: str):
     return liste
 
 
-def _cle(source: Path) -> str:
-    info = source.stat()
-    return hashlib.sha1(f"{source.resolve()}|{info.st_size}|{int(info.st_mtime)}|{_VERSION_CACHE}".encode()).hexdigest()[:12]
+def _cle(source: Source) -> str:
+    """La clé du cache : le contenu de la source. Pour l'archive : son chemin, sa taille et sa date ;
+    pour le dossier ``aclImdb/`` : la liste de ses critiques avec taille et date de chacune (une
+    critique ajoutée, retirée ou modifiée donne une autre clé), comme la vue des photos chats/chiens."""
+    chemin = source.chemin
+    if source.forme.cle == "aclImdb":
+        lignes = [str(chemin.resolve())]
+        for partie in ("train", "test"):
+            for polarite in ("pos", "neg"):
+                dossier = chemin / partie / polarite
+                with os.scandir(dossier) as entrees:
+                    for e in sorted(entrees, key=lambda e: e.name):
+                        if e.name.endswith(".txt"):
+                            st = e.stat()
+                            lignes.append(f"{partie}/{polarite}/{e.name}|{st.st_size}|{st.st_mtime_ns}")
+        texte = "\n".join(lignes)
+    else:
+        info = chemin.stat()
+        texte = f"{chemin.resolve()}|{info.st_size}|{info.st_mtime_ns}"
+    return hashlib.sha1(f"{texte}|{_VERSION_CACHE}".encode()).hexdigest()[:12]
+
+
+_CLES_CORPUS = ("vocabulaire",) + tuple(f"{partie}_{nom}" for partie in ("train", "test")
+                                        for nom in ("rangs", "bornes", "textes", "textes_bornes", "etiquettes"))
+
+
+def _lire_cache(cache: Path) -> dict | None:
+    """Le corpus gardé en ``cache``, ou ``None`` s'il manque ou est abîmé (tronqué, clé absente,
+    tailles incohérentes) : il sera alors reconstruit, jamais fatal."""
+    if not cache.is_file():
+        return None
+    try:
+        with np.load(cache, allow_pickle=False) as f:
+            corpus = {k: f[k] for k in _CLES_CORPUS}
+        for partie in ("train", "test"):
+            bornes, n = corpus[f"{partie}_bornes"], len(corpus[f"{partie}_etiquettes"])
+            if (len(bornes) != n + 1 or len(corpus[f"{partie}_textes_bornes"]) != n + 1
+                    or bornes[-1] != len(corpus[f"{partie}_rangs"])
+                    or corpus[f"{partie}_textes_bornes"][-1] != len(corpus[f"{partie}_textes"])):
+                raise ValueError("tailles incohérentes")
+        return corpus
+    except (OSError, ValueError, EOFError, KeyError, IndexError, zipfile.BadZipFile, zlib.error) as e:
+        if isinstance(e, PermissionError):
+            raise
+        print(f"IMDB : cache abîmé ({type(e).__name__}), reconstruit : {cache}", file=sys.stderr)
+        return None
 
 
 def _corpus_brut(source: Source) -> dict:
-    """Textes, rangs des mots et étiquettes, lus une fois puis gardés en cache (.npz)."""
-    cache = dossier_cache("imdb") / f"imdb-{_cle(source.chemin)}.npz"
-    if cache.exists():
-        try:
-            with np.load(cache, allow_pickle=False) as f:
-                return {k: f[k] for k in f.files}
-        except (OSError, ValueError, EOFError):
-            cache.unlink(missing_ok=True)
+    """Textes, rangs des mots et étiquettes, lus une fois puis gardés en cache (.npz).
+
+    La construction se fait sous verrou (deux processus ne lisent pas le corpus en
+    même temps) et le fichier est écrit sous un nom temporaire puis renommé : un
+    cache présent est toujours complet ; s'il est abîmé, il est reconstruit."""
+    cache = dossier_cache("imdb") / f"imdb-{_cle(source)}.npz"
+    corpus = _lire_cache(cache)
+    if corpus is not None:
+        return corpus
+    with verrou(cache):
+        corpus = _lire_cache(cache)            # écrit par un autre processus pendant l'attente ?
+        if corpus is not None:
+            return corpus
+        return _construire_corpus(source, cache)
+
+
+def _construire_corpus(source: Source, cache: Path) -> dict:
     dossier = _dossier_brut(source)
     debut = time.perf_counter()
     print(f"IMDB : lecture et découpage des critiques de {dossier} (une seule fois)…", file=sys.stderr)
@@ -139,6 +195,8 @@ def _format_keras(source: Path):
     try:
         with np.load(source, allow_pickle=True) as f:
             donnees = (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+    except PermissionError as e:
+        raise lecture_interdite(source, e) from None
     except (OSError, ValueError, EOFError, KeyError) as e:
         raise ValueError(f"fichier corrompu ou tronqué : {source} ({type(e).__name__})") from None
     for partie, (x, y) in zip(("train", "test"), donnees):
@@ -167,6 +225,7 @@ def _en_sequences(rangs, num_words, index_from, skip_top=0, start_char=1, oov_ch
     return sequences
 
 
+@traduire_lecture_interdite
 def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=0, index_from=3):
     """IMDB : ``(x_train, y_train), (x_test, y_test)`` comme ``keras.datasets.imdb.load_data``.
 
@@ -176,11 +235,13 @@ def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=
     ``chemin`` : le dossier ``aclImdb/``, l'archive ``aclImdb_v1.tar.gz``, le
     ``imdb.npz`` de Keras, ou un dossier qui en contient un.
     """
-    if num_words is not None and (isinstance(num_words, bool) or int(num_words) != num_words
-                                  or num_words <= index_from):
-        raise ValueError(f"num_words doit être un entier > {index_from}, reçu {num_words!r}")
+    index_from = entier("index_from", index_from, min=0)
+    if num_words is not None:
+        num_words = entier("num_words", num_words, min=index_from + 1,
+                           aide="les indices 0, 1, 2 sont réservés, les mots commencent à index_from")
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     source = _source(chemin)
     if source.forme.cle == "keras_npz":
         (r_train, y_train), (r_test, y_test) = _format_keras(source.chemin)
@@ -199,12 +260,14 @@ def charger_imdb(num_words=None, chemin=None, n_train=None, n_test=None, graine=
     return (x_train, y_train[i].astype(np.int64)), (x_test, y_test[j].astype(np.int64))
 
 
+@traduire_lecture_interdite
 def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
     """Les critiques brutes : ``(textes_train, y_train), (textes_test, y_test)``,
     dans le même ordre que :func:`charger_imdb` (listes de chaînes, étiquettes 0/1).
     ``chemin`` : le dossier ``aclImdb/``, l'archive ``aclImdb_v1.tar.gz`` ou un dossier qui en contient un."""
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     source = _source(chemin)
     if source.forme.cle == "keras_npz":
         raise ValueError(f"{source.chemin} ne contient que des indices de mots : il faut les textes bruts (aclImdb)")
@@ -221,6 +284,7 @@ def charger_imdb_textes(chemin=None, n_train=None, n_test=None, graine=0):
     return tuple(resultat)
 
 
+@traduire_lecture_interdite
 def indice_mots_imdb(chemin=None) -> dict:
     """Dictionnaire mot → rang (1 = le plus fréquent), comme ``keras.datasets.imdb.get_word_index()``."""
     source = _source(chemin)
@@ -230,6 +294,8 @@ def indice_mots_imdb(chemin=None) -> dict:
             raise FileNotFoundError(f"{fichier} introuvable : il accompagne imdb.npz (keras.datasets.imdb)")
         try:
             return json.loads(fichier.read_text(encoding="utf-8"))
+        except PermissionError as e:
+            raise lecture_interdite(fichier, e) from None
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise ValueError(f"fichier corrompu : {fichier} ({e})") from None
     vocabulaire = _corpus_brut(source)["vocabulaire"]
@@ -271,6 +337,7 @@ def vectoriser_sequences(sequences, dimension) -> np.ndarray:
     return vecteurs
 
 
+@traduire_lecture_interdite
 def verifier_imdb(chemin) -> str:
     """Lit entièrement l'IMDB de ``chemin`` ; résumé, ``ValueError`` s'il est abîmé."""
     (x, y), (xt, yt) = charger_imdb(chemin=chemin)

@@ -26,6 +26,7 @@ reçoit les téléchargements et les archives décompressées, jamais le dépôt
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import http.client
 import os
@@ -41,6 +42,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from filelock import FileLock
 
 from .registre import Forme, JeuDeDonnees, jeu_de_donnees
 
@@ -58,6 +61,13 @@ __all__ = [
     "TelechargementRefuse",
     "Source",
     "empreinte",
+    "MARQUE_COMPLET",
+    "cache_complet",
+    "verrou",
+    "construire_dossier_cache",
+    "LectureInterdite",
+    "lecture_interdite",
+    "traduire_lecture_interdite",
 ]
 
 RACINE_PROJET = Path(__file__).resolve().parents[2]
@@ -69,6 +79,41 @@ class DonneesIntrouvables(FileNotFoundError):
 
 class TelechargementRefuse(ValueError):
     """Fichier téléchargé refusé (taille, empreinte ou archive incorrecte) ; il n'a pas été gardé."""
+
+
+class LectureInterdite(PermissionError):
+    """Un fichier ou un dossier que l'utilisateur n'a pas le droit de lire (message en français).
+
+    Le fichier n'est pas abîmé pour autant : le message ne conseille jamais de le supprimer.
+    """
+
+
+def lecture_interdite(chemin, erreur: BaseException | None = None) -> LectureInterdite:
+    """L'erreur en français pour ``chemin`` illisible faute de droits (fichier ou dossier)."""
+    chemin = Path(chemin) if chemin is not None else None
+    try:
+        genre = "le dossier" if chemin is not None and chemin.is_dir() else "le fichier"
+    except OSError:
+        genre = "le fichier"
+    quoi = f"{genre} {chemin}" if chemin is not None else "un fichier du jeu de données"
+    cause = f" ({erreur.strerror})" if isinstance(erreur, OSError) and erreur.strerror else ""
+    return LectureInterdite(
+        f"lecture interdite : {quoi}{cause}. L'utilisateur courant n'a pas le droit de le lire ; il n'est pas "
+        "forcément abîmé, ne le supprimez pas : demandez l'accès (par exemple chmod a+rX), ou copiez le jeu "
+        "dans un dossier à vous et indiquez-le avec chemin= ou KERAS_FACILE_DATA.")
+
+
+def traduire_lecture_interdite(fonction):
+    """Décorateur des chargeurs : un ``PermissionError`` brut devient :class:`LectureInterdite` (en français)."""
+    @functools.wraps(fonction)
+    def enveloppe(*args, **kwargs):
+        try:
+            return fonction(*args, **kwargs)
+        except LectureInterdite:
+            raise
+        except PermissionError as e:
+            raise lecture_interdite(e.filename, e) from None
+    return enveloppe
 
 
 # ---------------------------------------------------------------------------
@@ -358,17 +403,51 @@ def _umask() -> int:
 # Décompresser, une fois
 # ---------------------------------------------------------------------------
 
-def remplacer_dossier(temporaire: Path, cible: Path) -> Path:
-    """Renomme le dossier ``temporaire`` en ``cible`` ; si un autre processus l'a déjà
-    fait, garde le sien et efface ``temporaire``."""
-    os.chmod(temporaire, 0o755 & ~_umask())       # mkdtemp crée en 0700 : droits ordinaires d'un dossier
-    try:
-        os.replace(temporaire, cible)
-    except OSError:
-        if not cible.is_dir():
+MARQUE_COMPLET = ".complet"
+"""Le fichier écrit en dernier dans un dossier du cache : sans lui, le dossier n'est jamais cru."""
+
+
+def cache_complet(dossier: Path) -> bool:
+    """Vrai si ``dossier`` (du cache) porte sa marque de complétude."""
+    return (Path(dossier) / MARQUE_COMPLET).is_file()
+
+
+def verrou(cible: Path) -> FileLock:
+    """Le verrou (``filelock``, entre processus) qui protège la construction de ``cible`` dans le cache ;
+    les fichiers de verrou restent à part, dans ``<cache>/verrous``."""
+    cible = Path(cible)
+    return FileLock(str(dossier_cache("verrous") / f"{cible.parent.name}-{cible.name}.verrou"))
+
+
+def construire_dossier_cache(cible: Path, construire: Callable[[Path], None]) -> Path:
+    """Construit une fois le dossier ``cible`` du cache, même si plusieurs processus le demandent ensemble.
+
+    Un dossier marqué (:data:`MARQUE_COMPLET`) est rendu tel quel. Sinon, sous le
+    verrou de ``cible`` : ``construire(temporaire)`` remplit un dossier temporaire
+    au nom unique, la marque y est écrite en dernier, puis il est renommé en
+    ``cible`` (un ancien dossier sans marque, construction interrompue, est effacé
+    d'abord). Les autres processus attendent le verrou puis trouvent le dossier
+    complet ; une erreur ne laisse rien derrière elle.
+    """
+    cible = Path(cible)
+    if cache_complet(cible):
+        return cible
+    with verrou(cible):
+        if cache_complet(cible):              # construit par un autre processus pendant l'attente
+            return cible
+        temporaire = Path(tempfile.mkdtemp(prefix=cible.name + ".", suffix=".partiel", dir=cible.parent))
+        try:
+            construire(temporaire)
+            (temporaire / MARQUE_COMPLET).write_text("complet\n", encoding="utf-8")
+            os.chmod(temporaire, 0o755 & ~_umask())   # mkdtemp crée en 0700 : droits ordinaires d'un dossier
+            if cible.is_symlink() or cible.is_file():
+                cible.unlink()
+            elif cible.exists():
+                shutil.rmtree(cible)          # sans marque : incomplet, on ne s'y fie pas
+            os.replace(temporaire, cible)
+        except BaseException:
             shutil.rmtree(temporaire, ignore_errors=True)
             raise
-        shutil.rmtree(temporaire, ignore_errors=True)
     return cible
 
 
@@ -377,7 +456,8 @@ def extraire_archive(archive: Path, nom_attendu: str | None = None) -> Path:
 
     Renvoie le dossier d'extraction (ou son sous-dossier ``nom_attendu``). La
     clé de cache dépend du chemin, de la taille et de la date de l'archive ;
-    l'extraction se fait dans un dossier temporaire unique renommé à la fin.
+    l'extraction se fait sous verrou, dans un dossier temporaire unique, marqué
+    complet puis renommé (:func:`construire_dossier_cache`).
     """
     archive = Path(archive)
     info = archive.stat()
@@ -385,8 +465,8 @@ def extraire_archive(archive: Path, nom_attendu: str | None = None) -> Path:
     base = archive.name.split(".")[0]
     parent = dossier_cache("archives")
     cible = parent / f"{base}-{cle}"
-    if not cible.is_dir():
-        temporaire = Path(tempfile.mkdtemp(prefix=cible.name + ".", suffix=".partiel", dir=parent))
+
+    def decompresser(temporaire: Path):
         print(f"Décompression de {archive} dans le cache ({parent}) — une seule fois.", file=sys.stderr)
         try:
             if zipfile.is_zipfile(archive):
@@ -395,13 +475,15 @@ def extraire_archive(archive: Path, nom_attendu: str | None = None) -> Path:
             else:
                 with tarfile.open(archive) as t:
                     t.extractall(temporaire, filter="data")
+        except PermissionError as e:
+            raise lecture_interdite(e.filename or archive, e) from None
         except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as e:
-            shutil.rmtree(temporaire, ignore_errors=True)
             raise ValueError(
                 f"archive illisible ou tronquée : {archive} ({type(e).__name__}: {e}). "
                 "Supprimez-la et téléchargez-la de nouveau."
             ) from None
-        remplacer_dossier(temporaire, cible)
+
+    construire_dossier_cache(cible, decompresser)
     if nom_attendu is not None:
         trouve = cible / nom_attendu
         if not trouve.is_dir():

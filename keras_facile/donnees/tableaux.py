@@ -10,7 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .recherche import Source, extraire_archive, localiser
+from ..verifications import entier
+from .recherche import Source, extraire_archive, lecture_interdite, localiser, traduire_lecture_interdite
 
 __all__ = ["charger_mnist", "charger_cifar10", "indices_stratifies", "NOMS_CIFAR10"]
 
@@ -23,6 +24,11 @@ _ERREURS_LECTURE = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFErro
 def _verifier_taille(n, nom: str):
     if n is not None and (isinstance(n, bool) or not isinstance(n, numbers.Integral) or n <= 0):
         raise ValueError(f"{nom} doit être un entier > 0 (ou None pour tout garder), reçu {n!r}")
+
+
+def _verifier_graine(graine) -> int:
+    """La graine des tirages : un entier ≥ 0 (TypeError / ValueError en français sinon)."""
+    return entier("graine", graine, min=0)
 
 
 def indices_stratifies(y, n: int | None, graine: int = 0, nom: str = "n") -> np.ndarray:
@@ -57,6 +63,8 @@ def _lire_npz(fichier: Path, cles_formes: dict, facultatives: tuple[str, ...] = 
                 raise ValueError(f"{fichier} : clé(s) {', '.join(manquantes)} absente(s) "
                                  f"(attendu : {', '.join(cles_formes)})")
             tableaux = {cle: f[cle] for cle in (*cles_formes, *facultatives) if cle in f.files}
+    except PermissionError as e:
+        raise lecture_interdite(fichier, e) from None
     except ValueError as e:
         if str(e).startswith(str(fichier)):
             raise
@@ -100,6 +108,7 @@ def _lire_mnist(source: Source):
     return (t["x_train"], t["y_train"]), (t["x_test"], t["y_test"])
 
 
+@traduire_lecture_interdite
 def charger_mnist(chemin=None, n_train=None, n_test=None, graine=0):
     """MNIST : ``(x_train, y_train), (x_test, y_test)`` comme ``keras.datasets.mnist.load_data()``.
 
@@ -118,10 +127,12 @@ def charger_mnist(chemin=None, n_train=None, n_test=None, graine=0):
     """
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     donnees = _lire_mnist(localiser("mnist", chemin))
     return _sous_ensembles(donnees, n_train, n_test, graine)[0]
 
 
+@traduire_lecture_interdite
 def verifier_mnist(chemin) -> str:
     """Lit entièrement le MNIST de ``chemin`` ; résumé, ``ValueError`` s'il est abîmé."""
     (x, _), (xt, _) = _lire_mnist(localiser("mnist", chemin))
@@ -134,6 +145,8 @@ def _lire_lot_cifar(fichier: Path):
             lot = pickle.load(f, encoding="bytes")
         donnees = np.asarray(lot[b"data"], dtype=np.uint8).reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1)
         etiquettes = np.asarray(lot[b"labels"], dtype=np.uint8).reshape(-1, 1)
+    except PermissionError as e:
+        raise lecture_interdite(fichier, e) from None
     except _ERREURS_LECTURE + (TypeError,) as e:
         raise ValueError(f"lot CIFAR-10 corrompu ou tronqué : {fichier} ({type(e).__name__})") from None
     if len(donnees) != len(etiquettes):
@@ -168,6 +181,7 @@ def _lire_cifar(source: Source):
     return donnees, np.ones(len(donnees[1][0]), dtype=bool)
 
 
+@traduire_lecture_interdite
 def charger_cifar10(chemin=None, n_train=None, n_test=None, graine=0, masque_exact=False):
     """CIFAR-10 : ``(x_train, y_train), (x_test, y_test)`` comme ``keras.datasets.cifar10.load_data()``.
 
@@ -196,6 +210,7 @@ def charger_cifar10(chemin=None, n_train=None, n_test=None, graine=0, masque_exa
         raise TypeError(f"masque_exact doit valoir True ou False, reçu {masque_exact!r}")
     _verifier_taille(n_train, "n_train")
     _verifier_taille(n_test, "n_test")
+    _verifier_graine(graine)
     donnees, exact = _lire_cifar(localiser("cifar10", chemin))
     resultat, j = _sous_ensembles(donnees, n_train, n_test, graine)
     if masque_exact:
@@ -203,6 +218,7 @@ def charger_cifar10(chemin=None, n_train=None, n_test=None, graine=0, masque_exa
     return resultat
 
 
+@traduire_lecture_interdite
 def verifier_cifar10(chemin) -> str:
     """Lit entièrement le CIFAR-10 de ``chemin`` ; résumé, ``ValueError`` s'il est abîmé."""
     ((x, _), (xt, _)), exact = _lire_cifar(localiser("cifar10", chemin))
