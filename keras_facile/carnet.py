@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +53,7 @@ def ecrire_carnet(chapitre, sortie=".", rapide: bool = False, ecraser: bool = Tr
     import nbformat
 
     from .catalogue import chemin_chapitre
+    from .fichiers import ecriture_atomique
 
     script = chemin_chapitre(chapitre)
     sortie = Path(sortie)
@@ -65,14 +65,8 @@ def ecrire_carnet(chapitre, sortie=".", rapide: bool = False, ecraser: bool = Tr
     chemin = sortie / (script.stem + ".ipynb")
     if chemin.exists() and not ecraser:
         raise FileExistsError(f"{chemin} existe déjà (gardé tel quel)")
-    descripteur, temporaire = tempfile.mkstemp(prefix=f".{chemin.stem}-", suffix=".partiel", dir=sortie)
-    try:
-        with os.fdopen(descripteur, "w", encoding="utf-8") as f:
-            nbformat.write(carnet, f, version=4)
-        os.replace(temporaire, chemin)
-    except BaseException:
-        Path(temporaire).unlink(missing_ok=True)
-        raise
+    with ecriture_atomique(chemin) as temporaire:
+        nbformat.write(carnet, str(temporaire), version=4)
     return chemin
 
 

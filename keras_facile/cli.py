@@ -93,6 +93,7 @@ def _copie(argv: list[str]) -> int:
     args = p.parse_args(argv)
     from .carnet import ecrire_carnet
     from .catalogue import trouver_chapitres
+    from .fichiers import ecriture_atomique
 
     try:
         chapitres = trouver_chapitres()
@@ -111,9 +112,8 @@ def _copie(argv: list[str]) -> int:
             if args.carnets:
                 ecrire_carnet(n, args.dossier, rapide=args.rapide)
             else:
-                temporaire = cible.with_name(f".{cible.name}.partiel")
-                shutil.copyfile(script, temporaire)
-                temporaire.replace(cible)
+                with ecriture_atomique(cible) as temporaire:
+                    shutil.copyfile(script, temporaire)
             copies += 1
             print(cible)
     except (ValueError, FileNotFoundError, OSError) as erreur:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import _config  # noqa: F401
@@ -31,6 +30,8 @@ from . import _config  # noqa: F401
 import matplotlib
 import matplotlib.figure
 import matplotlib.pyplot as plt
+
+from .fichiers import ecriture_atomique
 
 __all__ = [
     "FigureLecon",
@@ -122,16 +123,8 @@ def enregistrer_figure(fig, chemin, dpi: int = 100) -> Path:
         raise IsADirectoryError(f"fichier={str(chemin)!r} est un dossier : donnez un nom de fichier (par ex. figure.png)")
     if chemin.suffix == "":
         chemin = chemin.with_suffix(".png")
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    format_ = chemin.suffix.lstrip(".").lower()
-    descripteur, temporaire = tempfile.mkstemp(prefix=f".{chemin.stem}-", suffix=".partiel", dir=chemin.parent)
-    os.close(descripteur)
-    try:
-        fig.savefig(temporaire, dpi=dpi, format=format_)
-        os.replace(temporaire, chemin)
-    except BaseException:
-        Path(temporaire).unlink(missing_ok=True)
-        raise
+    with ecriture_atomique(chemin) as temporaire:
+        fig.savefig(temporaire, dpi=dpi, format=chemin.suffix.lstrip(".").lower())
     return chemin
 
 

@@ -266,20 +266,14 @@ def enregistrer_modele(modele, chemin) -> Path:
     unique du même dossier, puis renommé (``os.replace``, atomique). Une exécution interrompue pendant
     l'enregistrement ne laisse jamais un fichier tronqué à ``chemin`` ; deux processus qui enregistrent
     en même temps laissent l'un des deux modèles, entier. Renvoie ``chemin``."""
-    import os
-    import uuid
+    from .fichiers import ecriture_atomique
 
     modele_keras("modele", modele)
     chemin = Path(chemin)
     if chemin.suffix != ".keras":
         raise ValueError(f"chemin doit finir par .keras, reçu {str(chemin)!r} (str)")
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    temporaire = chemin.with_name(f".{chemin.stem}.partiel-{os.getpid()}-{uuid.uuid4().hex[:8]}.keras")
-    try:
+    with ecriture_atomique(chemin) as temporaire:
         modele.save(temporaire)
-        os.replace(temporaire, chemin)
-    finally:
-        temporaire.unlink(missing_ok=True)
     return chemin
 
 

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 import zipfile
 import zlib
@@ -34,6 +33,7 @@ import numpy as np
 
 from .recherche import (Source, dossier_cache, extraire_archive, lecture_interdite, localiser,
                         traduire_lecture_interdite, verrou)
+from ..fichiers import ecriture_atomique
 from ..verifications import entier
 from .tableaux import _verifier_graine, _verifier_taille, indices_stratifies
 
@@ -173,14 +173,8 @@ def _construire_corpus(source: Source, cache: Path) -> dict:
         corpus[f"{partie}_textes"] = np.frombuffer(b"".join(octets), dtype=np.uint8)
         corpus[f"{partie}_textes_bornes"] = np.cumsum([0] + [len(o) for o in octets]).astype(np.int64)
         corpus[f"{partie}_etiquettes"] = etiquettes
-    descripteur, temporaire = tempfile.mkstemp(prefix=cache.name + ".", suffix=".partiel.npz", dir=cache.parent)
-    try:
-        with os.fdopen(descripteur, "wb") as f:
-            np.savez(f, **corpus)
-        os.replace(temporaire, cache)
-    except BaseException:
-        Path(temporaire).unlink(missing_ok=True)
-        raise
+    with ecriture_atomique(cache) as temporaire, open(temporaire, "wb") as f:
+        np.savez(f, **corpus)
     print(f"IMDB : {len(parties['train'][2])} + {len(parties['test'][2])} critiques, "
           f"{len(vocabulaire)} mots, en {time.perf_counter() - debut:.1f} s (cache : {cache})", file=sys.stderr)
     return corpus

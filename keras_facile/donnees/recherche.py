@@ -45,6 +45,7 @@ from typing import Callable
 
 from filelock import FileLock
 
+from ..fichiers import ecriture_atomique, umask_courant
 from .registre import Forme, JeuDeDonnees, jeu_de_donnees
 
 __all__ = [
@@ -344,59 +345,48 @@ def telecharger(url: str, destination, sha256: str | None = None, taille: int | 
     """
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    descripteur, nom_temporaire = tempfile.mkstemp(prefix=destination.name + ".", suffix=".partiel",
-                                                   dir=destination.parent)
-    partiel = Path(nom_temporaire)
     print(f"Téléchargement de {url}\n  vers {destination}", file=sys.stderr)
     debut = time.perf_counter()
-    try:
-        with os.fdopen(descripteur, "wb") as sortie, _ouvrir(url, delai) as reponse:
-            annonce = reponse.headers.get("Content-Length")
-            annonce = int(annonce) if annonce else None
-            if taille is not None and annonce is not None and annonce != taille:
-                raise TelechargementRefuse(
-                    f"{url} annonce {annonce} octets, attendu {taille} : ce n'est pas le bon fichier. "
-                    f"Rien n'a été gardé dans {destination.parent}.")
-            fait = 0
-            for bloc in iter(lambda: reponse.read(1 << 16), b""):
-                sortie.write(bloc)
-                fait += len(bloc)
-                _barre(fait, annonce, debut)
-        sys.stderr.write("\n")
-        if annonce is not None and fait != annonce:
-            raise TelechargementRefuse(f"téléchargement incomplet de {url} : {fait} octets reçus sur {annonce}. "
-                                       "Le fichier n'a pas été gardé ; relancez.")
-        if taille is not None and fait != taille:
-            raise TelechargementRefuse(f"taille inattendue pour {url} : attendu {taille} octets, reçu {fait}. "
-                                       "Le fichier n'a pas été gardé.")
-        if sha256 is not None:
-            recue = empreinte(partiel)
-            if recue != sha256.lower():
-                raise TelechargementRefuse(
-                    f"empreinte sha256 inattendue pour {url} : fichier corrompu ou différent.\n"
-                    f"  attendue : {sha256.lower()}\n  reçue    : {recue}\n"
-                    f"Le fichier téléchargé n'a pas été gardé (rien n'est écrit en {destination}).")
-        else:
-            try:
-                controler_archive(partiel)
-            except ValueError as e:
-                raise TelechargementRefuse(f"{url} : aucune empreinte connue et {e}. "
-                                           "Le fichier n'a pas été gardé.") from None
-        if verifier is not None:
-            verifier(partiel)
-    except BaseException:
-        sys.stderr.write("\n")
-        partiel.unlink(missing_ok=True)
-        raise
-    os.chmod(partiel, 0o644 & ~_umask())          # mkstemp crée en 0600 : droits ordinaires d'un fichier
-    os.replace(partiel, destination)
+    with ecriture_atomique(destination) as partiel:
+        try:
+            with open(partiel, "wb") as sortie, _ouvrir(url, delai) as reponse:
+                annonce = reponse.headers.get("Content-Length")
+                annonce = int(annonce) if annonce else None
+                if taille is not None and annonce is not None and annonce != taille:
+                    raise TelechargementRefuse(
+                        f"{url} annonce {annonce} octets, attendu {taille} : ce n'est pas le bon fichier. "
+                        f"Rien n'a été gardé dans {destination.parent}.")
+                fait = 0
+                for bloc in iter(lambda: reponse.read(1 << 16), b""):
+                    sortie.write(bloc)
+                    fait += len(bloc)
+                    _barre(fait, annonce, debut)
+            sys.stderr.write("\n")
+            if annonce is not None and fait != annonce:
+                raise TelechargementRefuse(f"téléchargement incomplet de {url} : {fait} octets reçus sur {annonce}. "
+                                           "Le fichier n'a pas été gardé ; relancez.")
+            if taille is not None and fait != taille:
+                raise TelechargementRefuse(f"taille inattendue pour {url} : attendu {taille} octets, reçu {fait}. "
+                                           "Le fichier n'a pas été gardé.")
+            if sha256 is not None:
+                recue = empreinte(partiel)
+                if recue != sha256.lower():
+                    raise TelechargementRefuse(
+                        f"empreinte sha256 inattendue pour {url} : fichier corrompu ou différent.\n"
+                        f"  attendue : {sha256.lower()}\n  reçue    : {recue}\n"
+                        f"Le fichier téléchargé n'a pas été gardé (rien n'est écrit en {destination}).")
+            else:
+                try:
+                    controler_archive(partiel)
+                except ValueError as e:
+                    raise TelechargementRefuse(f"{url} : aucune empreinte connue et {e}. "
+                                               "Le fichier n'a pas été gardé.") from None
+            if verifier is not None:
+                verifier(partiel)
+        except BaseException:
+            sys.stderr.write("\n")
+            raise
     return destination
-
-
-def _umask() -> int:
-    masque = os.umask(0o022)
-    os.umask(masque)
-    return masque
 
 
 # ---------------------------------------------------------------------------
@@ -439,7 +429,7 @@ def construire_dossier_cache(cible: Path, construire: Callable[[Path], None]) ->
         try:
             construire(temporaire)
             (temporaire / MARQUE_COMPLET).write_text("complet\n", encoding="utf-8")
-            os.chmod(temporaire, 0o755 & ~_umask())   # mkdtemp crée en 0700 : droits ordinaires d'un dossier
+            os.chmod(temporaire, 0o755 & ~umask_courant())   # mkdtemp crée en 0700 : droits ordinaires d'un dossier
             if cible.is_symlink() or cible.is_file():
                 cible.unlink()
             elif cible.exists():
