@@ -229,10 +229,6 @@ class _Coureur:
             self.non_montrees += 1
             plt.close(fig)
 
-    def recevoir(self, fig):
-        """Appelée par les fonctions de tracé du paquet : la figure attend ``lecon.figure``
-        ou la fin de la section."""
-
     def _balayer_figures(self):
         """Les figures encore ouvertes en fin de section (sans ``lecon.figure``)."""
         import matplotlib.pyplot as plt
@@ -255,8 +251,8 @@ class _Coureur:
 
         demandees = set(self.options.sections)
         espace = {"__name__": "__lecon__", "__file__": str(self.fichier.chemin), "__builtins__": builtins}
-        precedent, destinataire = actif, module_figures._destinataire
-        actif, module_figures._destinataire = self, self
+        precedent, en_cours = actif, module_figures._lecon_en_cours
+        actif, module_figures._lecon_en_cours = self, True
         debut = time.perf_counter()
         section_en_cours, noms = None, set()
         executees = []
@@ -281,7 +277,7 @@ class _Coureur:
             self._noter_variables(section_en_cours, noms, espace)
             self.fin_section()
         finally:
-            actif, module_figures._destinataire = precedent, destinataire
+            actif, module_figures._lecon_en_cours = precedent, en_cours
         lecon = self.lecon
         bilan = f"\n=== fin : {len(executees)} section(s) en {time.perf_counter() - debut:.1f} s"
         if lecon.accords or lecon.desaccords:

@@ -45,8 +45,8 @@ __all__ = [
 
 _BACKENDS_SANS_ECRAN = {"agg", "pdf", "svg", "ps", "cairo", "template"}
 
-#: le destinataire des figures pendant une leçon lancée en script (voir ``lecon``)
-_destinataire = None
+#: vrai pendant une leçon lancée en script : le coureur ramasse les figures en fin de section
+_lecon_en_cours = False
 _non_montrees = 0
 _message_prevu = False
 
@@ -158,8 +158,8 @@ def terminer_figure(fig, fichier=None, afficher=None):
     if afficher is True:
         plt.show()
     elif afficher is None:
-        if _destinataire is not None:
-            _destinataire.recevoir(fig)
+        if _lecon_en_cours:
+            pass          # le coureur l'enregistre, la montre ou la compte en fin de section
         elif dans_un_carnet():
             from IPython.display import display
 

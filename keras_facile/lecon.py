@@ -129,8 +129,7 @@ class Lecon:
         if self._coureur is not None:
             self._coureur.debut_section(nom)
         else:
-            titre = ""
-            print(f"\n--- {nom}{titre} ---")
+            print(f"\n--- {nom} ---")
         self.section_courante = nom
         self.resultats.setdefault(nom, {})
         _fixer_graine(self.graine)

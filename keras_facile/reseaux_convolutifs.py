@@ -34,6 +34,8 @@ import numpy as np
 import keras
 from keras import layers
 
+from . import verifications as verif
+
 __all__ = [
     "modele_mnist_convolution",
     "modele_mnist_visualisation",
@@ -91,14 +93,6 @@ def modele_cifar10_convolution(pooling: bool = True) -> keras.Sequential:
     return keras.Sequential(couches, name="cifar10_convolution" + ("" if pooling else "_sans_pooling"))
 
 
-def _verifier_taille(taille):
-    if (not isinstance(taille, (tuple, list)) or len(taille) != 2
-            or not all(isinstance(t, (int, np.integer)) and not isinstance(t, bool) and t >= 8
-                       for t in taille)):
-        raise ValueError(f"taille doit être un couple d'entiers ≥ 8 (hauteur, largeur), reçu {taille!r}")
-    return tuple(int(t) for t in taille)
-
-
 def modele_chats_chiens(filtres=(64, 64, 64), neurones: int = 32, taille=(64, 64),
                         dropout: float = 0.5) -> keras.Sequential:
     """Chap. 14 §3 : [Conv → Max 2×2 → Dropout 0.5] × 3 → Aplat. → Dense 32 → Dense 1 (sigmoïde).
@@ -106,7 +100,7 @@ def modele_chats_chiens(filtres=(64, 64, 64), neurones: int = 32, taille=(64, 64
     Avec les valeurs par défaut (c64-c64-c64-d32, images 64×64) : 206 785 poids ;
     ``filtres=(16, 32, 32)`` donne le petit réseau c16-c32-c32-d32 (79 937 poids).
     """
-    taille = _verifier_taille(taille)
+    taille = verif.forme("taille", taille, 2, min=8, aide="(hauteur, largeur)")
     if (not isinstance(filtres, (tuple, list)) or not filtres
             or not all(isinstance(f, (int, np.integer)) and not isinstance(f, bool) and f > 0
                        for f in filtres)):
@@ -197,7 +191,7 @@ def modele_chats_chiens_ameliore(taille=(64, 64)) -> keras.Model:
     """Chats/chiens : augmentation (retournement, translation 10 %, rotation ±29°, zoom 15 %,
     contraste), 4 blocs [Conv-BN-ReLU ×2 → Max 2×2] à 32, 64, 128, 256 filtres, moyenne
     globale, dropout 0.5, sortie sigmoïde ; 1 175 393 poids. Les images doivent être dans [0, 1]."""
-    taille = _verifier_taille(taille)
+    taille = verif.forme("taille", taille, 2, min=8, aide="(hauteur, largeur)")
     entree = keras.Input(shape=(*taille, 3))
     x = augmentation_images(retournement=True, translation=0.1, rotation=0.08, zoom=0.15,
                             contraste=0.15)(entree)
