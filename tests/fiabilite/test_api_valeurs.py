@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from keras_facile import Dense, Input, Sequential, calcul_approximation, definir_poids, evaluation, heaviside
+from test_api_livre import reseau_relu   # le réseau du listing 6.8
 
 
 def _poids(modele):
@@ -13,19 +14,11 @@ def _memes_poids(avant, apres):
     return len(avant) == len(apres) and all(np.array_equal(a, b) for a, b in zip(avant, apres))
 
 
-def _reseau_du_livre():
-    m = Sequential([Input(shape=(1,)), Dense(2, activation="relu"), Dense(1, activation="relu")])
-    definir_poids(m, 0, 0, 1, -1)
-    definir_poids(m, 0, 1, -0.5, 1)
-    definir_poids(m, 1, 0, [1, 1], 0)
-    return m
-
-
 # --- item 2 : evaluation suit les couches actuelles du modèle -----------------------------
 
 def test_evaluation_suit_pop_puis_add():
     """pop + add garde le même nombre de couches : l'ancienne fonction compilée évaluait l'ancien réseau."""
-    m = _reseau_du_livre()
+    m = reseau_relu()
     assert evaluation(m, 3) == 2.0                      # compile et met en cache
     m.pop()
     m.add(Dense(1, activation="relu"))
@@ -38,7 +31,7 @@ def test_evaluation_suit_pop_puis_add():
 
 def test_evaluation_nouvelle_couche_non_reglee_suit_le_modele():
     """Le cas de l'issue : après pop/add, evaluation == m(x), quels que soient les poids de la nouvelle couche."""
-    m = _reseau_du_livre()
+    m = reseau_relu()
     evaluation(m, 1.0)
     m.pop()
     m.add(Dense(1, activation="relu"))
@@ -51,7 +44,7 @@ def test_evaluation_nouvelle_couche_non_reglee_suit_le_modele():
 # --- item 8 : valeurs immenses -------------------------------------------------------------
 
 def test_definir_poids_refuse_1e300_sans_rien_changer():
-    m = _reseau_du_livre()
+    m = reseau_relu()
     avant = _poids(m)
     with pytest.raises(ValueError, match=r"^coeff doit être un nombre représentable en float32.*reçu 1e\+300"):
         definir_poids(m, 0, 0, 1e300, 0)
@@ -63,7 +56,7 @@ def test_definir_poids_refuse_1e300_sans_rien_changer():
 
 
 def test_evaluation_entier_immense_erreur_francaise():
-    m = _reseau_du_livre()
+    m = reseau_relu()
     with pytest.raises(ValueError, match=r"^entree doit être un nombre fini, reçu 1000.*\(int\)"):
         evaluation(m, 10**400)
     with pytest.raises(ValueError, match=r"^entree doit .*float32.*reçu 1e\+300"):
