@@ -24,6 +24,7 @@
 import functools
 import json
 import time
+import warnings
 from pathlib import Path
 
 import keras_facile
@@ -39,6 +40,8 @@ lecon = demarrer_lecon(rapide=False, graine=0, figures=None)
 
 # %%
 # Les outils partagés par les sections : MNIST aplati, et le réseau 784-256-10 de 001 entraîné une fois.
+warnings.filterwarnings("ignore", message="`shuffle=True` was passed")   # un Dataset est déjà mélangé
+
 @functools.lru_cache(maxsize=None)
 def mnist_aplati():
     """(X_train, y_train, X_test, y_test) : images aplaties en vecteurs de ℝ^784, dans [0, 1]."""
@@ -386,12 +389,20 @@ lecon.comparer("tanh stable en ±1000", stable_1000, livre=[1, -1])
 #
 # Dix couches tanh de 256 neurones, puis 10 sorties, sur un lot d'images MNIST, avec trois
 # initialisations des poids (biais nuls) : la loi N(0, 1) « naïve », celle de Xavier
-# (`GlorotUniform`, le défaut de Keras), et une loi N(0; 0,01²) trop petite. Avec N(0, 1),
-# une couche reçoit une somme de 256 termes d'écart type 1 : z a un écart type d'environ 16,
-# tanh(z) est presque toujours ±1 (le neurone est **saturé**) et sa dérivée 1 − tanh² est
-# presque nulle. Avec des poids trop petits, au contraire, les activations s'éteignent de
-# couche en couche. On mesure, couche par couche, la part des neurones saturés (|h| > 0,99),
-# l'écart type des activations, et la norme du gradient de la perte par rapport aux poids.
+# (`GlorotUniform`, le défaut de Keras), et une loi N(0; 0,01²) trop petite. On mesure,
+# couche par couche, la part des neurones saturés (|h| > 0,99), l'écart type des
+# activations, et la norme du gradient de la perte par rapport aux poids de chaque couche.
+#
+# - Avec N(0, 1), une couche reçoit une somme de 256 termes d'écart type proche de 1 : z a
+#   un écart type d'environ 16, tanh(z) vaut presque toujours ±1 (le neurone est
+#   **saturé**) et sa dérivée 1 − tanh² est presque nulle : ces neurones n'apprennent
+#   plus. Les gradients ne sont pas petits pour autant : les poids sont grands, et de la
+#   sortie vers l'entrée la norme du gradient est multipliée par environ 3 à chaque
+#   couche : elle explose.
+# - Avec des poids trop petits, les activations s'éteignent de couche en couche et les
+#   gradients tombent vers 10⁻⁸ : rien n'apprend.
+# - Avec Xavier, ni saturation ni extinction : activations et gradients gardent le même
+#   ordre de grandeur dans les dix couches.
 
 # %%
 lecon.section("saturation", duree="2 s")
