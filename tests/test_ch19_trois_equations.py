@@ -114,8 +114,8 @@ def test_chapitre_19(lancer_chapitre):
     assert t["perte somme / perte moyenne"] == pytest.approx(200)
     assert t["écart perte somme / keras reduction='sum'"] < 1e-4
     assert t["écart pas (somme, α/m) / pas (moyenne, α)"] < 1e-12
-    assert t["écart main / fit après 20 pas"] <= 1e-5
-    assert t["écart des pertes main / fit"] < 1e-5
+    assert t["écart main / Keras SGD après 20 pas"] <= 1e-5
+    assert t["écart des pertes main / Keras"] < 1e-5
     pertes = t["pertes_main"]
     assert len(pertes) == 21 and pertes[-1] < pertes[0]
     # le pas à la main, refait ici depuis les valeurs de départ du chapitre
