@@ -521,7 +521,7 @@ lecon.comparer("facteur E[z²] par couche ReLU, Xavier", facteurs["Xavier"], liv
 # budget de 40 époques que le banc d'essai `benchmarks/convolution.py`. Un neurone ne voit
 # qu'un hyperplan dans ℝ^12 288 : ni formes locales, ni invariance par translation. Il
 # apprend en partie par cœur ses 4 000 photos (l'exactitude d'entraînement monte), mais sur
-# le test il reste proche du hasard (50 %) : une soixantaine de pour cent dans nos mesures
+# le test il reste proche du hasard (50 %) : de 55 à 60 % selon la graine, 58 % en moyenne
 # (banc `benchmarks/trois_equations.py`, trois graines), contre 77 % pour le réseau
 # convolutif au même budget. C'est l'argument de la convolution, en chiffres.
 
