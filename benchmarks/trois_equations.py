@@ -23,7 +23,6 @@ import warnings
 from pathlib import Path
 
 from keras_facile.parseur import ParseurFrancais  # noqa: E402  (aide et erreurs en français)
-import keras_facile  # noqa: F401  (backend TensorFlow)
 import keras
 import numpy as np
 

@@ -42,6 +42,7 @@ lecon = demarrer_lecon(rapide=False, graine=0, figures=None)
 # %%
 # Les outils partagés par les sections : MNIST aplati, et le réseau 784-256-10 de 001 entraîné une fois.
 warnings.filterwarnings("ignore", message="`shuffle=True` was passed")   # un Dataset est déjà mélangé
+tf.get_logger().setLevel("ERROR")          # pas d'avertissements de retraçage entre les petits modèles
 
 @functools.lru_cache(maxsize=None)
 def mnist_aplati():
