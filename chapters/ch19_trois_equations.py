@@ -182,6 +182,7 @@ ax2.plot(historique["loss"], "--", label="Keras, SGD")
 ax2.set_xlabel("pas")
 ax2.set_ylabel("entropie croisée binaire")
 ax2.legend()
+fig_jouet.tight_layout()
 lecon.figure(fig_jouet, "ch19-trois-equations")
 
 # %% [markdown]
@@ -325,6 +326,7 @@ ax1.set_title("valeurs singulières de la couche cachée")
 ax2.semilogx(RANGS, exactitudes_rang, "o-", base=2)
 ax2.set_xlabel("rang k gardé")
 ax2.set_ylabel("exactitude sur le test")
+fig_svd.tight_layout()
 lecon.figure(fig_svd, "ch19-svd")
 
 # %% [markdown]
@@ -362,6 +364,7 @@ ax1.set_title("activations")
 ax2.set_title("dérivées")
 ax1.legend(fontsize=8)
 ax2.axhline(0.25, color="gray", linestyle=":")
+fig_activations.tight_layout()
 lecon.figure(fig_activations, "ch19-activations")
 lecon.comparer("plus grand écart avec keras.activations", max(ecarts_activations.values()), livre=0, tol=1e-8,
                note="Keras garde 0,01 et √2 en float32 : ~1e-9 pour LeakyReLU et GELU, ~1e-16 ailleurs")
@@ -451,6 +454,7 @@ for ax, titre in zip(axes, ["part des neurones saturés", "écart type des activ
     ax.set_title(titre)
     ax.set_xlabel("couche")
 axes[0].legend(fontsize=8)
+fig_saturation.tight_layout()
 lecon.figure(fig_saturation, "ch19-saturation")
 
 # %% [markdown]
