@@ -136,7 +136,19 @@ biais_initial = Dense(3)
 biais_initial.build((None, 2))
 lecon.comparer("biais initial d'une couche Dense", np.asarray(biais_initial.bias).tolist(), livre=[0, 0, 0])
 lecon.comparer("écart gradient main / GradientTape", ecart_gradient)
-lecon.comparer("écart pas main / keras SGD", ecart_pas_sgd, livre=0, tol=1e-7)
+lecon.comparer("écart pas main / keras SGD", ecart_pas_sgd, livre=0, tol=1e-7, note="Keras en float32")
+
+# %%
+# Le même pas avec un modèle Keras en float64 : l'écart n'est plus que l'arrondi du float64
+logistique64 = Sequential([Input((2,), dtype="float64"), Dense(1, activation="sigmoid", dtype="float64")])
+logistique64.set_weights([W0.reshape(2, 1), np.array([b0])])
+with tf.GradientTape() as bande:
+    perte64 = keras.losses.BinaryCrossentropy(dtype="float64")(y_jouet[:, None], logistique64(X_jouet))
+gradients64 = bande.gradient(perte64, logistique64.trainable_variables)
+keras.optimizers.SGD(learning_rate=alpha).apply_gradients(zip(gradients64, logistique64.trainable_variables))
+noyau64, biais64 = logistique64.get_weights()
+ecart_pas_sgd64 = max(float(np.max(np.abs(W1 - noyau64.ravel()))), abs(float(b1) - float(biais64[0])))
+lecon.comparer("écart pas main / keras SGD (float64)", ecart_pas_sgd64, livre=0, tol=1e-12)
 
 # %%
 # La somme de 004 : même gradient × m, et même pas avec α/m

@@ -112,6 +112,7 @@ def test_chapitre_19(lancer_chapitre):
     assert t["écart gradient main / GradientTape"] < 1e-6
     assert t["biais initial d'une couche Dense"] == [0.0, 0.0, 0.0]
     assert t["écart pas main / keras SGD"] <= 1e-7                                  # un pas de SGD, à 1e-7
+    assert t["écart pas main / keras SGD (float64)"] <= 1e-12
     assert t["perte somme / perte moyenne"] == pytest.approx(200)
     assert t["écart perte somme / keras reduction='sum'"] < 1e-4
     assert t["écart pas (somme, α/m) / pas (moyenne, α)"] < 1e-12
