@@ -297,8 +297,10 @@ class Optimiseur:
         return {}
 
     #: les réglages que Keras garde en float32 (le taux est une variable float32, les autres
-    #: passent par ``ops.cast`` depuis un float32) ; ε et ρ restent des flottants Python
-    _ARRONDIS_KERAS = ("taux", "moment", "beta1", "beta2", "accumulateur_initial", "decroissance")
+    #: passent par ``ops.cast`` depuis un float32) ; ε, ρ et les β des moyennes d'Adam restent des
+    #: flottants Python, mais les β de la correction de biais (β₁ᵗ, β₂ᵗ) passent par ``ops.cast``
+    _ARRONDIS_KERAS = ("taux", "moment", "beta1_correction", "beta2_correction", "accumulateur_initial",
+                       "decroissance")
 
     def comme_keras(self) -> "Optimiseur":
         """Une copie neuve dont les réglages sont arrondis en float32 comme Keras les garde :
@@ -471,6 +473,8 @@ class Adam(Optimiseur):
         self.beta2 = verif.reel("beta2", beta2, min=0, max=1, max_exclu=True)
         self.epsilon = verif.reel("epsilon", epsilon, min=0)
         self.variante = verif.choix("variante", variante, VARIANTES_ADAM)
+        # les β de la correction de biais : les mêmes, sauf dans la copie comme_keras() (float32)
+        self.beta1_correction, self.beta2_correction = self.beta1, self.beta2
 
     def _hyper(self):
         return {"beta1": self.beta1, "beta2": self.beta2, "epsilon": self.epsilon, "variante": self.variante}
@@ -481,7 +485,7 @@ class Adam(Optimiseur):
     def _regle(self, p, g, etat, eta, t):
         etat["m"] += (1 - self.beta1) * (g - etat["m"])
         etat["v"] += (1 - self.beta2) * (g * g - etat["v"])
-        c1, c2 = 1 - self.beta1 ** t, 1 - self.beta2 ** t
+        c1, c2 = 1 - self.beta1_correction ** t, 1 - self.beta2_correction ** t
         if self.variante == "keras":
             p -= (eta * math.sqrt(c2) / c1) * etat["m"] / (np.sqrt(etat["v"]) + self.epsilon)
         elif self.variante == "article":
@@ -580,32 +584,58 @@ def comparer_a_keras(optimiseur: Optimiseur, params, X, y, pas: int = 100, lot: 
                      dtype: str = "float64") -> dict:
     """Même modèle, mêmes mini-lots, ``pas`` pas : la règle numpy contre la classe Keras.
 
-    Côté numpy : :func:`retropropagation` puis ``optimiseur.pas`` ; côté Keras : le réseau
-    :func:`vers_keras`, ``tf.GradientTape`` puis ``optimiseur.keras().apply_gradients``.
-    Renvoie l'écart maximal des paramètres après chaque pas, les pertes des deux côtés
-    et les paramètres finaux.
+    Côté numpy : :func:`retropropagation` puis ``optimiseur.pas`` — avec les réglages tels
+    quels, et avec ceux que Keras garde en float32 (:meth:`Optimiseur.comme_keras`) ; côté
+    Keras : le réseau :func:`vers_keras`, ``tf.GradientTape`` puis
+    ``optimiseur.keras().apply_gradients`` (dans une ``tf.function``). Renvoie l'écart
+    maximal des paramètres après les ``pas`` pas (``ecart_max`` et ``ecart_max_float32``),
+    celui des pertes de chaque pas, les pertes des deux côtés, les paramètres finaux et le
+    plus grand déplacement d'un poids depuis le départ.
     """
+    import keras
+    import tensorflow as tf
+
     pas = verif.entier("pas", pas, min=1)
     lot = verif.entier("lot", lot, min=1)
+    if not isinstance(optimiseur, Optimiseur):
+        raise TypeError(f"optimiseur doit être un Optimiseur de keras_facile.optimiseurs, reçu "
+                        f"{type(optimiseur).__name__}")
     ref = [np.array(p, dtype=dtype) for p in _verifier_params(params)]
     nous = [p.copy() for p in ref]
+    nous32 = [p.copy() for p in ref]
+    opt32 = optimiseur.comme_keras()
     modele = vers_keras(ref, dtype=dtype)
     k_opt = optimiseur.keras()
+    perte_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True, dtype=dtype)
+    variables = modele.trainable_variables
+
     X = np.asarray(X, dtype=dtype)
     y = np.asarray(y)
-    n = len(X)
-    ecarts, pertes_nous, pertes_keras = [], [], []
-    for t in range(pas):
-        i = np.arange(t * lot, (t + 1) * lot) % n
+    indices = np.arange(pas * lot).reshape(pas, lot) % len(X)      # les mêmes mini-lots, dans le même ordre
+    pertes_nous = []
+    for i in indices:
         perte, grads = retropropagation(nous, X[i], y[i])
         optimiseur.pas(nous, grads)
-        perte_k, grads_k = gradients_keras(modele, X[i], y[i])
-        k_opt.apply_gradients(zip(grads_k, modele.trainable_variables))
+        opt32.pas(nous32, retropropagation(nous32, X[i], y[i])[1])
         pertes_nous.append(perte)
-        pertes_keras.append(perte_k)
-        ecarts.append(max(float(np.max(np.abs(a - b))) for a, b in zip(nous, modele.get_weights())))
-    return {"ecart_max": max(ecarts), "ecarts": ecarts, "pertes": pertes_nous, "pertes_keras": pertes_keras,
-            "params": nous, "params_keras": modele.get_weights(),
+
+    @tf.function
+    def trajet_keras(Xs, ys):          # les pas Keras, dans une boucle TensorFlow (rapide)
+        pertes = tf.TensorArray(dtype, size=pas)
+        for t in tf.range(pas):
+            with tf.GradientTape() as bande:
+                perte = perte_fn(ys[t], modele(Xs[t], training=True))
+            k_opt.apply_gradients(zip(bande.gradient(perte, variables), variables))
+            pertes = pertes.write(t, perte)
+        return pertes.stack()
+
+    pertes_keras = trajet_keras(tf.constant(X[indices]), tf.constant(y[indices])).numpy()
+    poids_keras = [v.numpy() for v in variables]
+    return {"ecart_max": max(float(np.max(np.abs(a - b))) for a, b in zip(nous, poids_keras)),
+            "ecart_max_float32": max(float(np.max(np.abs(a - b))) for a, b in zip(nous32, poids_keras)),
+            "ecart_pertes": float(np.max(np.abs(np.array(pertes_nous) - pertes_keras))),
+            "pertes": pertes_nous, "pertes_keras": pertes_keras.tolist(), "params": nous,
+            "params_keras": poids_keras,
             "deplacement": max(float(np.max(np.abs(a - b))) for a, b in zip(nous, ref))}
 
 
