@@ -5,11 +5,12 @@
 Le réseau de 002 §1.6 (784 → 256 → 128 → 10, 235 146 poids, ReLU, logits), MNIST
 normalisé ((x/255 − 0.1307)/0.3081), lots de 128, mêmes poids de départ pour les
 quatre optimiseurs réglés comme la source : SGD(0.01), SGD(0.01, momentum=0.9),
-Adam(1e-3), AdamW(1e-3, weight_decay=0.01). Apprentissage sur les 55 000 premières
+Adam(1e-3), AdamW(1e-3, weight_decay=0.01), pour chaque graine. Apprentissage sur les 55 000 premières
 images d'entraînement, validation sur les 5 000 dernières (le classement est lu sur
 la validation ; rien n'est réglé), exactitude finale sur les 10 000 images de test
 comme dans la source (qui entraîne sur les 60 000 images, 10 époques). Résultats :
-``benchmarks/resultats/optimiseurs.json``, chiffres de la source à côté.
+``benchmarks/resultats/optimiseurs.json``, une entrée par budget (``10_epoques``, ``3_epoques``…),
+moyennes sur les graines, chiffres de la source à côté.
 """
 from __future__ import annotations
 
@@ -55,26 +56,26 @@ def main(argv=None):
         mesures[nom] = {
             "source_exactitude_test": SOURCE[nom],
             "exactitude_test": float(np.mean(tests)), "exactitude_test_par_graine": tests,
-            "exactitude_validation": float(np.mean(vals)),
+            "exactitude_validation": float(np.mean(vals)), "exactitude_validation_par_graine": vals,
             "exactitude_validation_par_epoque": {g: par_graine[g][nom]["exactitude_val"] for g in args.graines},
             "perte_par_epoque": {g: par_graine[g][nom]["perte"] for g in args.graines},
             "secondes": float(np.mean([par_graine[g][nom]["secondes"] for g in args.graines])),
         }
-    classement_val = " < ".join(sorted(mesures, key=lambda n: mesures[n]["exactitude_validation"]))
-    classement_test = " < ".join(sorted(mesures, key=lambda n: mesures[n]["exactitude_test"]))
     mesures["budget"] = {"epoques": args.epoques, "images_apprentissage": 55000, "images_validation": 5000,
                          "images_test": len(Xt), "lot": 128, "graines": args.graines, "minutes": round(minutes, 1),
                          "source": "10 époques sur 60 000 images, lots de 128 (002 §1.6 et §2.8)"}
-    mesures["classement_validation"] = classement_val
-    mesures["classement_test"] = classement_test
+    for partie, cle in (("validation", "exactitude_validation"), ("test", "exactitude_test")):
+        mesures[f"classement_{partie}"] = " < ".join(sorted(CONFIGURATIONS, key=lambda n: mesures[n][cle]))
     mesures["classement_source"] = "SGD < moment < Adam < AdamW"
-    chemin = ecrire_resultats("optimiseurs", mesures)
-    print(f"\n{'optimiseur':<8} {'source':>8} {'test':>8} {'validation':>11}")
+    # une mesure par budget (nombre d'époques) : un budget relancé ne remplace que sa ligne
+    chemin = ecrire_resultats("optimiseurs", {f"{args.epoques}_epoques": mesures}, fusionner=True)
+    print(f"\n{'optimiseur':<8} {'source':>8} {'test':>8} {'validation':>11}   (moyennes sur {len(args.graines)} graine(s))")
     for nom in CONFIGURATIONS:
         m = mesures[nom]
         print(f"{nom:<8} {m['source_exactitude_test']:>8.4f} {m['exactitude_test']:>8.4f} "
               f"{m['exactitude_validation']:>11.4f}")
-    print(f"classement (validation) : {classement_val} ; (test) : {classement_test} ; {minutes:.1f} min")
+    print(f"classement (validation) : {mesures['classement_validation']} ; (test) : {mesures['classement_test']} ; "
+          f"{minutes:.1f} min")
     print("résultats :", chemin)
 
 

@@ -28,6 +28,7 @@ de ε choisie par Keras :
 """
 from __future__ import annotations
 
+import contextlib
 import math
 from typing import Callable, Sequence
 
@@ -580,6 +581,20 @@ def entrainer_mlp(params, X, y, optimiseur: Optimiseur, epoques: int = 1, lot: i
     return historique
 
 
+@contextlib.contextmanager
+def _sans_avertissement_de_retracage():
+    """Une tf.function neuve par modèle : l'avertissement « retracing » de TensorFlow ne dit rien d'utile ici."""
+    import tensorflow as tf
+
+    journal = tf.get_logger()
+    niveau = journal.level
+    journal.setLevel("ERROR")
+    try:
+        yield
+    finally:
+        journal.setLevel(niveau)
+
+
 def comparer_a_keras(optimiseur: Optimiseur, params, X, y, pas: int = 100, lot: int = 32,
                      dtype: str = "float64") -> dict:
     """Même modèle, mêmes mini-lots, ``pas`` pas : la règle numpy contre la classe Keras.
@@ -629,7 +644,8 @@ def comparer_a_keras(optimiseur: Optimiseur, params, X, y, pas: int = 100, lot: 
             pertes = pertes.write(t, perte)
         return pertes.stack()
 
-    pertes_keras = trajet_keras(tf.constant(X[indices]), tf.constant(y[indices])).numpy()
+    with _sans_avertissement_de_retracage():
+        pertes_keras = trajet_keras(tf.constant(X[indices]), tf.constant(y[indices])).numpy()
     poids_keras = [v.numpy() for v in variables]
     return {"ecart_max": max(float(np.max(np.abs(a - b))) for a, b in zip(nous, poids_keras)),
             "ecart_max_float32": max(float(np.max(np.abs(a - b))) for a, b in zip(nous32, poids_keras)),
@@ -725,10 +741,11 @@ def course_optimiseurs(configurations: dict, donnees, epoques: int, tailles=(784
         modele.compile(optimizer=fabrique(), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
                        metrics=["accuracy"])
         debut = time.perf_counter()
-        h = modele.fit(x, y, batch_size=lot, epochs=epoques, validation_data=(x_val, y_val), verbose=verbose,
-                       shuffle=True)
-        duree = time.perf_counter() - debut
-        _, exactitude_test = modele.evaluate(x_test, y_test, batch_size=1024, verbose=0)
+        with _sans_avertissement_de_retracage():
+            h = modele.fit(x, y, batch_size=lot, epochs=epoques, validation_data=(x_val, y_val), verbose=verbose,
+                           shuffle=True)
+            duree = time.perf_counter() - debut
+            _, exactitude_test = modele.evaluate(x_test, y_test, batch_size=1024, verbose=0)
         resultats[nom] = {"exactitude_val": [float(a) for a in h.history["val_accuracy"]],
                           "perte": [float(a) for a in h.history["loss"]],
                           "exactitude_test": float(exactitude_test), "secondes": duree}

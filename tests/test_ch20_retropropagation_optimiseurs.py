@@ -255,9 +255,10 @@ def test_taux_cosinus_egal_cosinedecay(reglages):
                           warmup_steps=reglages.get("montee", 0))
     planning = keras.optimizers.schedules.CosineDecay(**keras_reglages)
     t = np.arange(0, 100, 3)
-    # Keras calcule le planning en float32 : accord relatif ~1e-7
-    np.testing.assert_allclose(opt.taux_cosinus(t, **reglages), [float(planning(k)) for k in t], rtol=1e-6,
-                               atol=1e-12)
+    # Keras calcule le planning en float32 : accord à ~1e-7 près du plus grand taux
+    pic = reglages.get("cible") or reglages["initial"]
+    np.testing.assert_allclose(opt.taux_cosinus(t, **reglages), [float(planning(k)) for k in t], rtol=0,
+                               atol=1e-7 * pic)
 
 
 def test_taux_paliers_egal_exponentialdecay():
