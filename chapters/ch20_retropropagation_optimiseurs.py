@@ -240,8 +240,8 @@ modele_mnist.compile(optimizer=keras.optimizers.SGD(0.1),
 modele_mnist.fit(X_app, y_app, batch_size=64, epochs=EPOQUES, verbose=lecon.verbeux)
 exactitude_keras = modele_mnist.evaluate(X_test, y_test, verbose=0)[1]
 lecon.comparer("exactitude test (Keras, même réseau)", exactitude_keras, livre="0.97", tol=0.01)
-lecon.comparer("écart numpy − Keras", exactitude_numpy - exactitude_keras, livre=0, tol=0.01,
-               note="mélanges différents des mini-lots")
+lecon.comparer("écart numpy − Keras", exactitude_numpy - exactitude_keras, livre=0,
+               tol=lecon.taille(0.01, rapide=0.05), note="mélanges différents des mini-lots")
 
 # %% [markdown]
 # ## §5 — Sept optimiseurs, sept règles de mise à jour
@@ -302,12 +302,11 @@ for nom, fabrique in opt.OPTIMISEURS.items():
     pertes = []
     for t in range(PAS):
         i = np.arange(t * 32, (t + 1) * 32) % len(X_opt)
-        perte, grads = opt.retropropagation(params, X_opt[i], y_opt[i])
-        o.pas(params, grads)
-        pertes.append(perte)
-    ax.plot(pertes, label=repr(o).split("(")[0] + f" (η = {o.taux:g})")
+        o.pas(params, opt.retropropagation(params, X_opt[i], y_opt[i])[1])
+        pertes.append(opt.perte_entropie(params, X_opt, y_opt))
+    ax.plot(pertes, label=f"{nom} (η = {o.taux:g})")
 ax.set_xlabel("pas")
-ax.set_ylabel("perte du mini-lot")
+ax.set_ylabel("perte sur les 320 points")
 ax.set_yscale("log")
 ax.legend(fontsize=8)
 lecon.figure(fig_optimiseurs, "ch20-optimiseurs")
@@ -354,11 +353,15 @@ lecon.comparer("g = 1 : plus grand écart entre variantes", ecart_g1, livre=0, t
 # 128, mêmes poids de départ pour tous ; quatre optimiseurs réglés comme dans la source :
 # `SGD(0.01)`, `SGD(0.01, momentum=0.9)`, `Adam(1e-3)`, `AdamW(1e-3, weight_decay=0.01)`.
 # La source entraîne 10 époques et imprime l'exactitude de test finale : SGD 0.9532,
-# moment 0.9721, Adam 0.9793, AdamW 0.9801. Ici un budget plus petit (dit à chaque ligne) :
-# le classement SGD < moment < Adam est net dès la première époque ; Adam et AdamW (écart
-# de 0.0008 dans la source, du même ordre que le hasard d'un entraînement) se suivent de
-# près. Rien n'est réglé : les images de test ne servent qu'à la mesure finale. Le banc
-# d'essai `benchmarks/optimiseurs.py` refait la course au budget de la source.
+# moment 0.9721, Adam 0.9793, AdamW 0.9801. Ici 3 époques sur 55 000 images (les 5 000
+# dernières servent de validation ; rien n'est réglé, les images de test ne servent qu'à la
+# mesure finale) : le classement SGD < moment < Adam, AdamW est net. En revanche l'écart
+# Adam < AdamW de la source (0.0008) est plus petit que le hasard d'un entraînement : sur
+# trois graines, le banc d'essai `benchmarks/optimiseurs.py` mesure à 3 époques Adam 0.9743
+# et AdamW 0.9739 (écart entre graines ~0.002), et au budget de la source (10 époques)
+# SGD 0.9620, moment 0.9783, Adam 0.9786, AdamW 0.9772 : SGD reste loin derrière, le moment
+# rattrape Adam, et AdamW ne passe pas devant. La source ne montre ni sa fonction
+# `train_and_eval` ni ses graines : son « AdamW meilleur » n'est pas une conclusion solide.
 
 # %%
 lecon.section("course", duree="2.5 min (rapide : 6 s)")
