@@ -27,7 +27,7 @@
 #   ni le découpage validation/test ; AdamW y a weight_decay = 0.01, la valeur par défaut
 #   de Keras est 0.004 (et Keras l'applique aussi aux biais) — §7.
 #
-# Durée : environ 8 minutes (entraînements sur MNIST) ; --rapide : une vingtaine de secondes.
+# Durée : environ 6 minutes sur 2 cœurs (entraînements sur MNIST) ; --rapide : une vingtaine de secondes.
 
 # %%
 # Réglages : rapide=True pour une version courte ; figures="dossier" pour enregistrer les figures en PNG.
@@ -169,7 +169,7 @@ lecon.comparer("écart en float32", ecart_float32, livre=0, tol=1e-6)
 # trajectoire en float64.
 
 # %%
-lecon.section("mlp-manuel", duree="2 s")
+lecon.section("mlp-manuel", duree="3 s")
 np.random.seed(42)                                     # les tirages du listing, dans son ordre
 X_002 = np.random.randn(1000, 20)
 y_002 = (X_002[:, 0] + X_002[:, 1] > 0).astype(int)
@@ -218,7 +218,7 @@ lecon.comparer("le même, taux 0.1 arrondi en float32", avec_keras["ecart_max_fl
 # Le même réseau dans Keras (mêmes poids de départ, `SGD(0.1)`, lots de 64) fait pareil.
 
 # %%
-lecon.section("mnist-numpy", duree="2 min (rapide : 2 s)")
+lecon.section("mnist-numpy", duree="1.5 min (rapide : 1 s)")
 EPOQUES = lecon.taille(2, rapide=3)
 params_mnist = opt.initialiser_mlp([784, 128, 10], graine=lecon.graine, dtype="float32")
 depart_mnist = [p.copy() for p in params_mnist]
@@ -271,7 +271,7 @@ lecon.comparer("écart numpy − Keras", exactitude_numpy - exactitude_keras, li
 # la correction de biais d'Adam).
 
 # %%
-lecon.section("optimiseurs", duree="10 s")
+lecon.section("optimiseurs", duree="5 s")
 PAS = 100
 rng = np.random.default_rng(lecon.graine)
 X_opt = rng.standard_normal((320, 20))
@@ -364,7 +364,7 @@ lecon.comparer("g = 1 : plus grand écart entre variantes", ecart_g1, livre=0, t
 # `train_and_eval` ni ses graines : son « AdamW meilleur » n'est pas une conclusion solide.
 
 # %%
-lecon.section("course", duree="2.5 min (rapide : 6 s)")
+lecon.section("course", duree="1 à 2 min (rapide : 4 s)")
 EPOQUES = lecon.taille(3, rapide=1)
 SOURCE = {"SGD": "0.9532", "moment": "0.9721", "Adam": "0.9793", "AdamW": "0.9801"}
 CONFIGURATIONS = {
@@ -453,7 +453,7 @@ lecon.figure(fig_plannings, "ch20-plannings")
 # Courbes du réseau numpy 784 → 64 → 10 et de notre Adam, puis Keras à η = 1.
 
 # %%
-lecon.section("taux-trop-grand", duree="40 s (rapide : 3 s)")
+lecon.section("taux-trop-grand", duree="1.5 min (rapide : 2 s)")
 N_BALAYAGE = lecon.taille(10000, rapide=len(X_app))
 EPOQUES = lecon.taille(2, rapide=3)
 balayage = {}
