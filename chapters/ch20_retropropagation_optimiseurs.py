@@ -39,7 +39,7 @@ from keras_facile.lecon import demarrer_lecon
 lecon = demarrer_lecon(rapide=False, graine=0, figures=None)
 
 # %%
-# Les données communes : MNIST normalisé comme dans 002 ((x/255 − 0.1307)/0.3081, vecteurs de 784),
+# Les données communes. MNIST normalisé comme dans 002 ((x/255 − 0.1307)/0.3081, vecteurs de 784),
 # la validation prise dans les images d'apprentissage (les 5 000 dernières ; 10 % en version rapide).
 N_TRAIN = lecon.taille(None, rapide=600)      # None : les 60 000 images
 N_TEST = lecon.taille(None, rapide=1000)      # None : les 10 000 images
@@ -51,6 +51,11 @@ X_app, y_app = X_mnist[:-N_VAL], y_train_mnist[:-N_VAL]
 X_val, y_val = X_mnist[-N_VAL:], y_train_mnist[-N_VAL:]
 y_test = y_test_mnist
 print(f"MNIST : {len(X_app)} images d'apprentissage, {len(X_val)} de validation, {len(X_test)} de test")
+
+# Le petit problème des §5 et §8 : 320 points de ℝ²⁰, trois classes, un réseau 20 → 16 → 3
+X_opt = np.random.default_rng(lecon.graine).standard_normal((320, 20))
+y_opt = (X_opt[:, 0] + X_opt[:, 1] > 0).astype(int) + (X_opt[:, 2] > 1)
+depart_opt = opt.initialiser_mlp([20, 16, 3], graine=lecon.graine)
 
 # %% [markdown]
 # ## §1 — Le graphe de calcul, à la main et par GradientTape
@@ -273,10 +278,6 @@ lecon.comparer("écart numpy − Keras", exactitude_numpy - exactitude_keras, li
 # %%
 lecon.section("optimiseurs", duree="5 s")
 PAS = 100
-rng = np.random.default_rng(lecon.graine)
-X_opt = rng.standard_normal((320, 20))
-y_opt = (X_opt[:, 0] + X_opt[:, 1] > 0).astype(int) + (X_opt[:, 2] > 1)      # trois classes
-depart_opt = opt.initialiser_mlp([20, 16, 3], graine=lecon.graine)
 comparaisons = {}
 print(f"{'optimiseur':<10} {'réglages':<70} écart    écart (float32)  perte finale")
 for nom, fabrique in opt.OPTIMISEURS.items():
