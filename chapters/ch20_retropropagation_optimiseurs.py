@@ -21,11 +21,15 @@
 # - 001 §2.6 écrit le pas d'Adam θ ← θ − η m̂/√(v̂ + ε) (ε sous la racine) ; l'article
 #   de Kingma & Ba écrit m̂/(√v̂ + ε), et Keras place un ε « chapeau » sur √v non corrigé,
 #   avec ε = 1e-7 (1e-8 dans l'article et PyTorch) — §6.
-# - 002 §2.4 donne le moment sous la forme de PyTorch (v ← μv + g ; θ ← θ − ηv) ; Keras
-#   écrit v ← μv − ηg ; θ ← θ + v : mêmes θ à taux constant, mais pas les mêmes v — §5.
-# - 002 §2.8 compare les optimiseurs « après 10 époques » sans montrer `train_and_eval`
-#   ni le découpage validation/test ; AdamW y a weight_decay = 0.01, la valeur par défaut
-#   de Keras est 0.004 (et Keras l'applique aussi aux biais) — §7.
+# - 002 §2.8 classe AdamW (0.9801) devant Adam (0.9793) : un écart plus petit que celui
+#   de deux entraînements aux graines différentes ; sur trois graines, au budget de la
+#   source, AdamW ne passe pas devant Adam (0.9772 contre 0.9786) — §7.
+#
+# **À préciser** en passant à Keras : 002 §2.4 donne le moment sous la forme de PyTorch
+# (v ← μv + g ; θ ← θ − ηv), Keras écrit v ← μv − ηg ; θ ← θ + v (mêmes θ à taux constant,
+# pas les mêmes v) — §5 ; l'AdamW de 002 a weight_decay = 0.01, celui de Keras 0.004 par
+# défaut ; Keras garde le taux, le moment et les β de la correction de biais en float32,
+# même pour des poids en float64 — §5.
 #
 # Durée : environ 6 minutes sur 2 cœurs (entraînements sur MNIST) ; --rapide : une vingtaine de secondes.
 
