@@ -24,7 +24,6 @@ import time
 import numpy as np
 
 from keras_facile.parseur import ParseurFrancais
-import keras_facile  # noqa: F401
 from keras_facile import regularisation as rg
 from keras_facile.donnees import charger_mnist
 

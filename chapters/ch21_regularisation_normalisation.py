@@ -337,7 +337,7 @@ rng = np.random.default_rng(lecon.graine)
 sortie_numpy = rg.dropout_inverse(x, TAUX, rng)
 sortie_ch16 = pb.dropout_livre(x, 1 - TAUX, rng)                        # le dropout du chapitre 16 : p = 1 − taux
 resultats = {"gardes_keras": float(masque.mean()), "gardes_main": float(np.mean(sortie_numpy > 0)),
-             "valeurs_keras": sorted(set(np.round(sortie_keras, 4).tolist())),
+             "valeurs_keras": sorted(set(sortie_keras.tolist())),
              "valeurs_main": sorted(set(np.round(sortie_numpy, 4).tolist())),
              "valeurs_ch16": sorted(set(np.round(sortie_ch16, 4).tolist())),
              "moyenne_keras": float(sortie_keras.mean()), "moyenne_main": float(sortie_numpy.mean()),
