@@ -312,6 +312,7 @@ ax.stem(w_vrai, linefmt="C0-", markerfmt="C0o", basefmt=" ", label="vrais coeffi
 ax.plot(w_ista, "x", color="C3", label=f"L1, λ = {LAMBDA_L1} (ISTA)")
 ax.set_xlabel("variable")
 ax.legend(fontsize=8)
+fig_creux.tight_layout()
 lecon.figure(fig_creux, "ch21-l1-creux")
 
 # %% [markdown]
@@ -412,6 +413,7 @@ ax2.semilogx(a, facteur_arret, label="arrêt précoce : 1 − (1 − ηλᵢ)ᵀ
 ax2.semilogx(a, facteur_l2, "--", label="L2 : λᵢ/(λᵢ + 1/(ηT))")
 ax2.set_xlabel("ηλᵢT")
 ax2.legend(fontsize=8)
+fig_arret.tight_layout()
 lecon.figure(fig_arret, "ch21-arret-precoce")
 
 # %% [markdown]
