@@ -1,6 +1,6 @@
 """Banc d'essai de la grille dropout × weight decay du cours de master (002 §3.11), réduite pour un processeur.
 
-    KERAS_FACILE_DATA=../shared/data python benchmarks/regularisation.py [--train 20000] [--val 10000] [--epoques 10]
+    KERAS_FACILE_DATA=../shared/data python benchmarks/regularisation.py [--train 20000] [--val 10000] [--epoques 10] [--graine 0]
 
 Le réseau ``RegularizedNet`` de 002 §3.10 (784 → 256 → 256 → 10, BatchNormalization,
 ReLU, Dropout ; 271 370 paramètres), ``AdamW(1e-3, weight_decay=wd)``, entropie croisée
@@ -49,8 +49,11 @@ def main(argv=None):
     parseur.add_argument("--train", type=int, default=20000, help="images d'entraînement (défaut : 20000)")
     parseur.add_argument("--val", type=int, default=10000, help="images de validation (défaut : 10000)")
     parseur.add_argument("--epoques", type=int, default=10, help="époques par case (défaut : 10)")
-    parseur.add_argument("--graine", type=int, default=0)
+    parseur.add_argument("--graine", type=int, default=0,
+                         help="graine (défaut : 0 → resultats/regularisation.json ; sinon regularisation_graineN.json)")
     args = parseur.parse_args(argv)
+    # une autre graine (autre tirage des images, autre initialisation) : un autre fichier, pour mesurer le bruit
+    nom_resultats = "regularisation" if args.graine == 0 else f"regularisation_graine{args.graine}"
 
     (x, y), (x_test, y_test) = charger_mnist(n_train=args.train + args.val, graine=args.graine)
     rng = np.random.default_rng(args.graine)
@@ -80,7 +83,7 @@ def main(argv=None):
             mesures["moyenne_par_weight_decay"] = [round(float(v), 4) for v in grille.mean(axis=0)]
             mesures["erreur_type_binomiale_validation"] = round(float(np.sqrt(grille.max() * (1 - grille.max()) / len(x_val))), 4)
         mesures.update(extra or {})
-        return ecrire_resultats("regularisation", mesures)
+        return ecrire_resultats(nom_resultats, mesures)
 
     def rappel(i, j, acc):
         print(f"dropout {TAUX_DROPOUT[i]:<4} wd {WEIGHT_DECAYS[j]:<7g} validation {acc:.4f} "
