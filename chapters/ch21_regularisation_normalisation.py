@@ -15,7 +15,7 @@
 # `keras.layers.Dropout`, `keras.callbacks.EarlyStopping`, `RandomFlip`…). Les erreurs
 # des sources sont corrigées dans le texte et rassemblées à la fin.
 #
-# Durée : environ une minute (quelques secondes avec `--rapide`).
+# Durée : environ deux minutes sur 2 cœurs (une vingtaine de secondes avec `--rapide`).
 
 # %%
 # Réglages : rapide=True pour une version courte ; figures="dossier" pour enregistrer les figures en PNG.
@@ -128,7 +128,7 @@ print("∂L/∂x (1re ligne) :", np.round(dx[0], 6), "  somme sur le lot :", np.
 # pas se comporte très différemment en inférence.
 
 # %%
-lecon.section("bn-moyennes", duree="2 s")
+lecon.section("bn-moyennes", duree="5 s")
 x = np.array([[1.0], [2.0], [3.0], [4.0]], dtype="float32")
 modele_bn = Sequential([Input(shape=(1,)), keras.layers.BatchNormalization()])
 modele_bn.compile(optimizer=keras.optimizers.SGD(0.1), loss="mean_squared_error")
@@ -261,7 +261,7 @@ lecon.comparer("SGD(weight_decay=2λ) : écart", float(np.max(np.abs(W_wd - W_ma
 # ISTA garde aussi quelques fausses variables, de coefficients minuscules.
 
 # %%
-lecon.section("l1-creux", duree="5 s")
+lecon.section("l1-creux", duree="4 s")
 LAMBDA_L1 = 0.1
 X, y, w_vrai = rg.probleme_creux(n=100, p=100, k=10, bruit=0.1, graine=lecon.graine)
 vrai_support = rg.support(w_vrai)
@@ -366,7 +366,7 @@ lecon.comparer("inférence (Keras)", resultats["inference_keras"], livre=[1])
 # mais diffèrent jusqu'à 0.2 au milieu (figure de droite).
 
 # %%
-lecon.section("arret-precoce", duree="15 s")
+lecon.section("arret-precoce", duree="20 s")
 N_TRAIN, N_VAL = lecon.taille(1000, rapide=100), lecon.taille(1000, rapide=100)
 EPOQUES, PATIENCE = lecon.taille(100, rapide=6), lecon.taille(10, rapide=2)
 (x_mnist, y_mnist), _ = charger_mnist(n_train=N_TRAIN + N_VAL, graine=lecon.graine)
@@ -428,7 +428,7 @@ lecon.figure(fig_arret, "ch21-arret-precoce")
 # (un 2 à l'envers n'est plus un 2) : le retournement est pour les photos (CIFAR-10).
 
 # %%
-lecon.section("augmentation", duree="2 s")
+lecon.section("augmentation", duree="3 s")
 N_IMAGES = lecon.taille(8, rapide=4)
 (x_cifar, _), _ = charger_cifar10(n_train=N_IMAGES, n_test=1, graine=lecon.graine)
 images = x_cifar.astype("float32") / 255
@@ -481,9 +481,17 @@ lecon.figure(fig_augmentation, "ch21-augmentation")
 # Remarque : avec AdamW (η = 1e-3), le weight decay découplé multiplie chaque poids par
 # (1 − ηλ) à chaque pas : pour λ = 1e-2, 20 époques de 469 pas réduisent un poids
 # laissé à lui-même d'un facteur e^(−0.094) ≈ 0.91 seulement.
+#
+# Ce que mesure le banc d'essai (25 cases, 20 000 images, 20 époques, validation de
+# 10 000 images tirées de l'entraînement, 25 minutes sur 2 cœurs) : la **pire case est à
+# la même place** que dans la source (dropout 0.7, wd 1e-2 : 0.9504), la **meilleure non**
+# (dropout 0.1, wd 1e-2 : 0.9742, puis 0.9758 sur le test, mesuré une fois). Le dropout
+# agit comme dans la source (0.7 coûte 2 points) ; le weight decay, lui, ne déplace
+# l'exactitude que de l'ordre de l'erreur de mesure (±0.0016) : ses « meilleure » et
+# « pire » colonnes sont du bruit, ici comme, probablement, dans la source.
 
 # %%
-lecon.section("grille", duree="40 s")
+lecon.section("grille", duree="80 s")
 TAUX_DROPOUT = lecon.taille([0.0, 0.3, 0.7], rapide=[0.0, 0.7])
 WEIGHT_DECAYS = lecon.taille([0.0, 1e-4, 1e-2], rapide=[0.0, 1e-2])
 N_TRAIN, N_VAL = lecon.taille(4000, rapide=150), lecon.taille(2000, rapide=50)
