@@ -84,7 +84,10 @@ def test_chapitre_21(lancer_chapitre):
 
     q = r["grille"]
     assert q["grille"].shape == (2, 2) and np.all((q["grille"] >= 0) & (q["grille"] <= 1))
-    assert q["meilleure_case"] in [[0.0, 0.0], [0.0, 0.01], [0.7, 0.0], [0.7, 0.01]]
+    (i, j), (k, l) = rg.meilleure_et_pire(q["grille"])
+    assert q["grille"][i, j] == q["grille"].max() and q["grille"][k, l] == q["grille"].min()
+    assert q["meilleure_case"] == [q["TAUX_DROPOUT"][i], q["WEIGHT_DECAYS"][j]]
+    assert q["pire_case"] == [q["TAUX_DROPOUT"][k], q["WEIGHT_DECAYS"][l]]
     attendues = ["ch21-moyenne-mobile", "ch21-l1-creux", "ch21-arret-precoce", "ch21-augmentation", "ch21-grille"]
     assert sorted(f.stem for f in figures.glob("*.png")) == sorted(attendues)
 
