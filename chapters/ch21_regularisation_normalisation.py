@@ -153,15 +153,17 @@ lecon.comparer("entraînement : écart avec la main", float(np.max(np.abs(sortie
 # %%
 # Les moyennes mobiles rejoignent celles du lot : 2.5 (1 − 0.99ⁿ) après n pas
 n_99 = rg.pas_pour_atteindre(0.99)
+N_PAS = lecon.taille(n_99, rapide=60)               # pas suivis avec la couche Keras
 couche = keras.layers.BatchNormalization()
 suivi = []
-for _ in range(n_99):
+for _ in range(N_PAS):
     couche(x, training=True)
     suivi.append(float(couche.moving_mean.numpy()[0]))
 suivi = np.array(suivi)
-n = np.arange(1, n_99 + 1)
+n = np.arange(1, N_PAS + 1)
 lecon.comparer("pas pour 99 % de la moyenne", n_99, livre=459)
-lecon.comparer("moyenne mobile après 459 pas (Keras)", suivi[-1], livre=2.5 * (1 - 0.99 ** n_99), tol=1e-4)
+lecon.comparer("moyenne mobile au dernier pas (Keras)", suivi[-1], livre=round(2.5 * (1 - 0.99 ** N_PAS), 4), tol=1e-4,
+               note=f"après {N_PAS} pas ; 2.5 (1 − 0.99ⁿ)")
 lecon.comparer("écart avec 2.5 (1 − 0.99ⁿ)", float(np.max(np.abs(suivi - 2.5 * (1 - 0.99 ** n)))))
 fig_moyenne, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(n, suivi, label="moving_mean (Keras)")
