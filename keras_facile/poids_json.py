@@ -18,7 +18,7 @@ avec assez de chiffres pour que l'aller-retour soit exact en float32.
 >>> with tempfile.TemporaryDirectory() as d:
 ...     chemin = sauver_poids(modele, pathlib.Path(d) / "poids.json")
 ...     copie = Sequential([Input(shape=(1,)), Dense(2, activation="relu"), Dense(1)])
-...     charger_poids(copie, chemin)
+...     _ = charger_poids(copie, chemin)
 >>> all(np.array_equal(a, b) for a, b in zip(modele.get_weights(), copie.get_weights()))
 True
 """
