@@ -333,41 +333,42 @@ _JS = r"""
 "use strict";
 const D = JSON.parse(document.getElementById("atelier-donnees").textContent);
 const f32 = Math.fround;
-const ACTIVATIONS = {
-  heaviside: (z) => (z >= 0 ? 1 : 0),          // convention du livre : H(0) = 1
-  relu: (z) => (z > 0 ? z : 0),
-  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
-  tanh: (z) => Math.tanh(z),
-  linear: (z) => z,
-};
 const N = D.entrees;
 
-// ---- les poids : couches[k].W[i * nout + j] = noyau[i][j] (float32, gardé en float64) ----
+// ---- les poids : couches[k].W[j * nin + i] = noyau[i][j], neurone par neurone (float32, gardé en float64) ----
 let couches = [];
 function poser(source) {
-  couches = source.map((c, k) => ({
-    activation: D.couches[k].activation,
-    phi: ACTIVATIONS[D.couches[k].activation],
-    nin: c.noyau.length, nout: c.biais.length,
-    W: Float64Array.from([].concat(...c.noyau).map(f32)),
-    b: Float64Array.from(c.biais.map(f32)),
-  }));
+  couches = source.map((c, k) => {
+    const nin = c.noyau.length, nout = c.biais.length, W = new Float64Array(nin * nout);
+    for (let i = 0; i < nin; i++) for (let j = 0; j < nout; j++) W[j * nin + i] = f32(c.noyau[i][j]);
+    return { activation: D.couches[k].activation, nin, nout, W, b: Float64Array.from(c.biais.map(f32)) };
+  });
 }
 poser(D.couches);
 
+function activer(t, nom) {
+  const n = t.length;
+  if (nom === "heaviside") for (let q = 0; q < n; q++) t[q] = t[q] >= 0 ? 1 : 0;
+  else if (nom === "relu") for (let q = 0; q < n; q++) t[q] = t[q] > 0 ? t[q] : 0;
+  else if (nom === "sigmoid") for (let q = 0; q < n; q++) t[q] = 1 / (1 + Math.exp(-t[q]));
+  else if (nom === "tanh") for (let q = 0; q < n; q++) t[q] = Math.tanh(t[q]);
+  else if (nom !== "linear") throw new Error("activation non gérée : " + nom);
+}
+
 // Sorties du réseau pour P points (X : P × N, à plat) : Float64Array de P valeurs.
+// Comme Keras : (somme des x_i w_ij) + b_j, puis l'activation.
 function calculer(X, P) {
   let entree = X, nin = N;
   for (const c of couches) {
-    const sortie = new Float64Array(P * c.nout), W = c.W, b = c.b, phi = c.phi, nout = c.nout;
-    for (let p = 0; p < P; p++) {
-      const base = p * nin;
-      for (let j = 0; j < nout; j++) {
-        let s = b[j];
-        for (let i = 0; i < nin; i++) s += entree[base + i] * W[i * nout + j];
-        sortie[p * nout + j] = phi(s);
+    const nout = c.nout, W = c.W, b = c.b, sortie = new Float64Array(P * nout);
+    for (let p = 0, base = 0, o = 0; p < P; p++, base += nin) {
+      for (let j = 0, w = 0; j < nout; j++, o++) {
+        let s = 0;
+        for (let i = 0; i < nin; i++, w++) s += entree[base + i] * W[w];
+        sortie[o] = s + b[j];
       }
     }
+    activer(sortie, c.activation);
     entree = sortie; nin = nout;
   }
   return entree;
@@ -383,7 +384,7 @@ function poids() {
   const r = [];
   for (const c of couches) {
     const noyau = [];
-    for (let i = 0; i < c.nin; i++) noyau.push(Array.from(c.W.subarray(i * c.nout, (i + 1) * c.nout)));
+    for (let i = 0; i < c.nin; i++) { const ligne = []; for (let j = 0; j < c.nout; j++) ligne.push(c.W[j * c.nin + i]); noyau.push(ligne); }
     r.push(noyau, Array.from(c.b));
   }
   return r;
@@ -540,6 +541,17 @@ function axes(ctx, x0, x1, y0, y1, grille) {
   }
 }
 
+// La cible aux points du tracé : calculée une fois par expression (elle ne dépend pas des poids).
+let cacheCible = null;
+function valeursCible(points, P, n) {
+  if (!cible) return null;
+  if (cacheCible && cacheCible.fonction === cible) return cacheCible.valeurs;
+  const valeurs = new Float64Array(P), v = new Array(n);
+  for (let p = 0; p < P; p++) { for (let d = 0; d < n; d++) v[d] = points[p * n + d]; valeurs[p] = cible(v); }
+  cacheCible = { fonction: cible, valeurs };
+  return valeurs;
+}
+
 const dernier = { x: null, y: null, cible: null, erreurMax: null, min: null, max: null };
 const mesures = [];
 
@@ -549,8 +561,7 @@ function tracerCourbe() {
   const P = D.points, xs = new Float64Array(P), X = new Float64Array(P);
   for (let p = 0; p < P; p++) { xs[p] = D.xmin + (D.xmax - D.xmin) * p / (P - 1); X[p] = f32(xs[p]); }
   const ys = calculer(X, P);
-  let yc = null;
-  if (cible) { yc = new Float64Array(P); for (let p = 0; p < P; p++) yc[p] = cible([xs[p]]); }
+  const yc = valeursCible(xs, P, 1);
   let lo = Infinity, hi = -Infinity;
   for (const t of [ys, yc]) if (t) for (let p = 0; p < P; p++) { const v = t[p]; if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } }
   if (!isFinite(lo)) { lo = -1; hi = 1; }
@@ -645,7 +656,7 @@ function carte(canvas, Z, M, lo, hi) {
   ctx.fillText(texteNombre(hi), bx - 2, 0);
   ctx.textBaseline = "bottom"; ctx.fillText(texteNombre(lo), bx - 2, HAUTEUR - 20);
 }
-let canvasReseau = null, canvasCible = null;
+let canvasReseau = null, canvasCible = null, carteCible = null;
 function tracerCartes() {
   const M = D.grille, P = M * M, X = new Float64Array(2 * P), brut = new Float64Array(2 * P);
   for (let j = 0; j < M; j++) for (let i = 0; i < M; i++) {
@@ -653,15 +664,18 @@ function tracerCartes() {
     brut[2 * p] = x; brut[2 * p + 1] = y; X[2 * p] = f32(x); X[2 * p + 1] = f32(y);
   }
   const Z = calculer(X, P);
-  let Zc = null;
-  if (cible) { Zc = new Float64Array(P); const v = [0, 0]; for (let p = 0; p < P; p++) { v[0] = brut[2 * p]; v[1] = brut[2 * p + 1]; Zc[p] = cible(v); } }
+  const Zc = valeursCible(brut, P, 2);
   let lo = Infinity, hi = -Infinity;
   for (const t of [Z, Zc]) if (t) for (let p = 0; p < P; p++) { const v = t[p]; if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } }
   if (!isFinite(lo)) { lo = 0; hi = 1; }
   if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
   carte(canvasReseau, Z, M, lo, hi);
-  if (Zc) { canvasCible.parentNode.hidden = false; carte(canvasCible, Zc, M, lo, hi); }
-  else canvasCible.parentNode.hidden = true;
+  if (Zc) {       // la carte de la cible ne change qu'avec l'échelle des couleurs
+    canvasCible.parentNode.hidden = false;
+    if (!carteCible || carteCible.valeurs !== Zc || carteCible.lo !== lo || carteCible.hi !== hi) {
+      carte(canvasCible, Zc, M, lo, hi); carteCible = { valeurs: Zc, lo, hi };
+    }
+  } else canvasCible.parentNode.hidden = true;
   Object.assign(dernier, { x: brut, y: Z, cible: Zc, min: lo, max: hi });
   return [Z, Zc];
 }
@@ -692,8 +706,8 @@ function borne(v) {
 const curseurs = [];
 function lireCurseur(entree) {
   const k = +entree.dataset.couche, j = +entree.dataset.neurone, i = +entree.dataset.indice, c = couches[k];
-  return { c, k, j, i, get: () => (i < 0 ? c.b[j] : c.W[i * c.nout + j]),
-           set: (v) => { if (i < 0) c.b[j] = f32(v); else c.W[i * c.nout + j] = f32(v); } };
+  return { c, k, j, i, get: () => (i < 0 ? c.b[j] : c.W[j * c.nin + i]),
+           set: (v) => { if (i < 0) c.b[j] = f32(v); else c.W[j * c.nin + i] = f32(v); } };
 }
 function construireCurseurs() {
   const zone = document.getElementById("curseurs");
@@ -752,7 +766,7 @@ function lignesDefinirPoids() {
   couches.forEach((c, k) => {
     for (let j = 0; j < c.nout; j++) {
       const co = [];
-      for (let i = 0; i < c.nin; i++) co.push(court(c.W[i * c.nout + j]));
+      for (let i = 0; i < c.nin; i++) co.push(court(c.W[j * c.nin + i]));
       l.push("definir_poids(modele, " + k + ", " + j + ", " + (c.nin === 1 ? co[0] : "[" + co.join(", ") + "]") + ", " + court(c.b[j]) + ")");
     }
   });
