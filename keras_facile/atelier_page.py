@@ -596,10 +596,18 @@ function tracerCourbe() {
 // -- deux entrées : carte de chaleur et lignes de niveau --
 const VIRIDIS = [[68, 1, 84], [72, 40, 120], [62, 74, 137], [49, 104, 142], [38, 130, 142], [31, 158, 137],
   [53, 183, 121], [109, 205, 89], [180, 222, 44], [253, 231, 37]];
-function couleur(t, rgb) {
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
-  const u = t * (VIRIDIS.length - 1), k = Math.min(Math.floor(u), VIRIDIS.length - 2), f = u - k, a = VIRIDIS[k], b = VIRIDIS[k + 1];
-  rgb[0] = a[0] + (b[0] - a[0]) * f; rgb[1] = a[1] + (b[1] - a[1]) * f; rgb[2] = a[2] + (b[2] - a[2]) * f;
+// table de 256 couleurs, interpolées entre les teintes de VIRIDIS
+const PALETTE = new Uint8ClampedArray(256 * 3);
+for (let q = 0; q < 256; q++) {
+  const u = q / 255 * (VIRIDIS.length - 1), k = Math.min(Math.floor(u), VIRIDIS.length - 2), f = u - k, a = VIRIDIS[k], b = VIRIDIS[k + 1];
+  for (let c = 0; c < 3; c++) PALETTE[3 * q + c] = Math.round(a[c] + (b[c] - a[c]) * f);
+}
+const barre = document.createElement("canvas");
+barre.width = 1; barre.height = 256;
+{
+  const bctx = barre.getContext("2d"), im = bctx.createImageData(1, 256);
+  for (let q = 0; q < 256; q++) for (let c = 0; c < 4; c++) im.data[4 * q + c] = c < 3 ? PALETTE[3 * (255 - q) + c] : 255;
+  bctx.putImageData(im, 0, 0);
 }
 function niveaux(Z, lo, hi) {
   const distinctes = new Set();
@@ -618,11 +626,14 @@ function carte(canvas, Z, M, lo, hi) {
   const ctx = canvas.getContext("2d");
   ctx.clearRect(0, 0, LARGEUR, HAUTEUR); ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, LARGEUR, HAUTEUR);
   hors.width = M; hors.height = M;
-  const hctx = hors.getContext("2d"), image = hctx.createImageData(M, M), px = image.data, rgb = [0, 0, 0];
+  const hctx = hors.getContext("2d"), image = hctx.createImageData(M, M), px = image.data, echelle = 255 / (hi - lo);
   for (let j = 0; j < M; j++) for (let i = 0; i < M; i++) {
     const v = Z[j * M + i], q = ((M - 1 - j) * M + i) * 4;      // ligne j = y croissant, vers le haut
-    if (isFinite(v)) { couleur((v - lo) / (hi - lo), rgb); px[q] = rgb[0]; px[q + 1] = rgb[1]; px[q + 2] = rgb[2]; }
-    else { px[q] = 255; px[q + 1] = 255; px[q + 2] = 255; }
+    if (v === v && v !== Infinity && v !== -Infinity) {
+      let c = Math.round((v - lo) * echelle);
+      c = 3 * (c < 0 ? 0 : c > 255 ? 255 : c);
+      px[q] = PALETTE[c]; px[q + 1] = PALETTE[c + 1]; px[q + 2] = PALETTE[c + 2];
+    } else { px[q] = 255; px[q + 1] = 255; px[q + 2] = 255; }
     px[q + 3] = 255;
   }
   hctx.putImageData(image, 0, 0);
@@ -651,7 +662,8 @@ function carte(canvas, Z, M, lo, hi) {
   axes(ctx, D.xmin, D.xmax, D.ymin, D.ymax, false);
   // barre de couleurs
   const bx = LARGEUR - MARGE.d + 14;
-  for (let k = 0; k < H; k++) { couleur(1 - k / H, rgb); ctx.fillStyle = "rgb(" + rgb.map(Math.round).join(",") + ")"; ctx.fillRect(bx, MARGE.h + k, 12, 1.5); }
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(barre, bx, MARGE.h, 12, H);
   ctx.fillStyle = "#333"; ctx.font = "11px sans-serif"; ctx.textAlign = "left"; ctx.textBaseline = "top";
   ctx.fillText(texteNombre(hi), bx - 2, 0);
   ctx.textBaseline = "bottom"; ctx.fillText(texteNombre(lo), bx - 2, HAUTEUR - 20);
