@@ -306,11 +306,11 @@ header p { margin: 0.2rem 0 0; color: var(--gris); }
 main { display: flex; flex-wrap: wrap; gap: 1rem; padding: 1rem; align-items: flex-start; }
 #curseurs { flex: 0 1 400px; max-height: calc(100vh - 7rem); overflow-y: auto; background: #fff;
             border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.8rem; }
-#traces { flex: 1 1 640px; }
+#traces { flex: 1 1 560px; min-width: 0; }
 #figures { display: flex; flex-wrap: wrap; gap: 0.8rem; }
-figure { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.3rem; }
+figure { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.3rem; max-width: 100%; }
 figcaption { text-align: center; font-size: 0.9rem; color: var(--gris); }
-canvas { display: block; }
+canvas { display: block; max-width: 100%; height: auto; }
 fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 0.4rem 0 0.8rem; }
 legend { font-weight: 600; }
 .neurone { border-top: 1px dashed #ddd; padding: 0.2rem 0; }
@@ -356,15 +356,18 @@ function activer(t, nom) {
 }
 
 // Sorties du réseau pour P points (X : P × N, à plat) : Float64Array de P valeurs.
-// Comme Keras : (somme des x_i w_ij) + b_j, puis l'activation.
+// Comme Keras : (somme des x_i w_ij) + b_j, puis l'activation. Les entrées nulles (fréquentes
+// après heaviside ou relu) sont sautées : ajouter 0 × w ne change pas la somme (poids finis).
 function calculer(X, P) {
   let entree = X, nin = N;
   for (const c of couches) {
-    const nout = c.nout, W = c.W, b = c.b, sortie = new Float64Array(P * nout);
+    const nout = c.nout, W = c.W, b = c.b, sortie = new Float64Array(P * nout), utiles = new Int32Array(nin);
     for (let p = 0, base = 0, o = 0; p < P; p++, base += nin) {
-      for (let j = 0, w = 0; j < nout; j++, o++) {
+      let m = 0;
+      for (let i = 0; i < nin; i++) if (entree[base + i] !== 0) utiles[m++] = i;
+      for (let j = 0, w = 0; j < nout; j++, o++, w += nin) {
         let s = 0;
-        for (let i = 0; i < nin; i++, w++) s += entree[base + i] * W[w];
+        for (let t = 0; t < m; t++) { const i = utiles[t]; s += entree[base + i] * W[w + i]; }
         sortie[o] = s + b[j];
       }
     }
