@@ -285,6 +285,7 @@ _GABARIT = """<!doctype html>
     <label class="bouton">Charger des poids (JSON)<input id="charger" type="file" accept=".json,application/json"></label>
     <button id="depart" type="button">Poids de départ</button>
     <button id="lignes" type="button">Lignes definir_poids</button>
+    <span id="erreur-poids" role="alert"></span>
   </p>
   <pre id="code" hidden></pre>
   <p class="aide">En Python : <code>charger_poids(modele, "poids.json")</code> reprend les poids enregistrés.</p>
@@ -320,7 +321,7 @@ legend { font-weight: 600; }
 .poids input[type=number] { width: 100%; font: inherit; }
 #mesure { font-size: 1.05rem; margin: 0.5rem 0; }
 #mesure b { color: var(--rouge); }
-#erreur-cible { color: var(--rouge); }
+#erreur-cible, #erreur-poids { color: var(--rouge); }
 .boutons button, .bouton { font: inherit; padding: 0.35rem 0.8rem; margin: 0.2rem 0.3rem 0.2rem 0; border: 1px solid #999;
   border-radius: 4px; background: #fff; cursor: pointer; display: inline-block; }
 .bouton input { display: none; }
@@ -820,7 +821,8 @@ document.getElementById("enregistrer").addEventListener("click", () => {
 document.getElementById("charger").addEventListener("change", (ev) => {
   const fichier = ev.target.files[0];
   if (!fichier) return;
-  fichier.text().then((t) => chargerPoids(JSON.parse(t))).catch((e) => { document.getElementById("erreur-cible").textContent = "poids refusés : " + e.message; });
+  fichier.text().then((t) => chargerPoids(JSON.parse(t))).then(() => { document.getElementById("erreur-poids").textContent = ""; })
+    .catch((e) => { document.getElementById("erreur-poids").textContent = "poids refusés : " + e.message; });
   ev.target.value = "";
 });
 document.getElementById("depart").addEventListener("click", () => { poser(D.couches); construireCurseurs(); redessiner(); });

@@ -242,3 +242,75 @@ def test_capture_non_blanche(navigateur, pages):
         assert couleur.mean() > 0.005, nom
         assert np.mean(image.min(axis=2) < 200) > 0.05, nom                # pas une page presque blanche
         assert len(np.unique(image.reshape(-1, 3), axis=0)) > 50, nom
+
+
+def test_glisser_a_la_souris_et_fleche_du_clavier(navigateur, pages):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    ouvrir(navigateur, pages["listing-6-8"])
+    curseur = navigateur.find_element("css selector", "input[type=range][data-couche='0'][data-neurone='0']"
+                                                      "[data-indice='-1']")
+    image = _image_canvas(navigateur)
+    ActionChains(navigateur).click_and_hold(curseur).move_by_offset(30, 0).release().perform()
+    biais = float(curseur.get_attribute("value"))
+    assert biais > -1 and _image_canvas(navigateur) != image
+    modele = modele_exemple("listing-6-8")
+    definir_poids(modele, 0, 0, 1, biais)
+    assert navigateur.execute_script("return atelier.evaluer(3)") == pytest.approx(evaluation(modele, 3), abs=1e-5)
+    curseur.send_keys(Keys.ARROW_LEFT)
+    assert float(curseur.get_attribute("value")) < biais
+    assert erreurs_console(navigateur) == []
+
+
+def test_charger_un_fichier_de_poids_dans_la_page(navigateur, pages, tmp_path):
+    from keras_facile import sauver_poids
+
+    modele = modele_exemple("ou-exclusif")
+    definir_poids(modele, 1, 0, [2, -0.5], -0.25)
+    definir_poids(modele, 0, 1, [0.3, 1.7], 0.1)
+    fichier = sauver_poids(modele, tmp_path / "poids.json")
+    ouvrir(navigateur, pages["ou-exclusif"])
+    navigateur.find_element("id", "charger").send_keys(str(fichier))
+    fin = time.monotonic() + 5
+    while navigateur.execute_script("return atelier.poids()[2][0][0]") != 2 and time.monotonic() < fin:
+        time.sleep(0.05)
+    for a, b in zip(navigateur.execute_script("return atelier.poids()"), modele.get_weights()):
+        np.testing.assert_array_equal(np.array(a, np.float32), b)
+    points = points_exemple("ou-exclusif", graine=3)
+    np.testing.assert_allclose(evaluer_page(navigateur, points), evaluer_lot(modele, points)[:, 0], atol=1e-5)
+    # les curseurs montrent les nouveaux poids
+    assert navigateur.execute_script("return +document.querySelector(\"input[type=range][data-couche='1']"
+                                     "[data-neurone='0'][data-indice='1']\").value") == -0.5
+    # un fichier qui n'est pas un fichier de poids : refusé, message affiché, rien ne change
+    (tmp_path / "autre.json").write_text('{"format": "autre"}')
+    navigateur.find_element("id", "charger").send_keys(str(tmp_path / "autre.json"))
+    fin = time.monotonic() + 5
+    while "poids refusés" not in navigateur.find_element("id", "erreur-poids").text and time.monotonic() < fin:
+        time.sleep(0.05)
+    assert "poids refusés : ce fichier n'est pas un fichier de poids de keras_facile" in \
+        navigateur.find_element("id", "erreur-poids").text
+    assert navigateur.execute_script("return atelier.poids()[2][0][0]") == 2
+    assert erreurs_console(navigateur) == []
+
+
+def test_boutons_lignes_depart_et_champ_cible(navigateur, pages):
+    from selenium.webdriver.common.keys import Keys
+
+    ouvrir(navigateur, pages["listing-6-8"])
+    deplacer(navigateur, 1, 0, 1, 0.25)
+    navigateur.find_element("id", "lignes").click()
+    code = navigateur.find_element("id", "code")
+    assert code.is_displayed()
+    assert code.text.splitlines() == ["definir_poids(modele, 0, 0, 1, -1)", "definir_poids(modele, 0, 1, -0.5, 1)",
+                                      "definir_poids(modele, 1, 0, [1, 0.25], 0)"]
+    navigateur.find_element("id", "depart").click()
+    assert navigateur.execute_script("return atelier.poids()[2]") == [[1], [1]]
+    assert navigateur.execute_script("return atelier.evaluer(3)") == 2
+    assert navigateur.execute_script("return atelier.erreurMax()") is None        # pas de cible
+    champ = navigateur.find_element("id", "cible")
+    champ.send_keys("abs(x) + 1", Keys.ENTER)
+    # listing 6.8 : F(x) = x − 1 pour x ≥ 2 ; |F − f| = 2 sur [2, 3], moins ailleurs sur [−2, 3]
+    assert navigateur.execute_script("return atelier.erreurMax()") == pytest.approx(2.0, abs=1e-6)
+    assert "Erreur maximale" in navigateur.find_element("id", "mesure").text
+    assert erreurs_console(navigateur) == []
