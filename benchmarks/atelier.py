@@ -1,6 +1,9 @@
 """Banc d'essai : le redessin de l'atelier (page web hors ligne) après un déplacement de curseur.
 
 Dans Chromium sans écran (celui des tests, piloté par Selenium), pour chaque page :
+la page garde les sorties de chaque couche sur la grille et ne recalcule, après un
+curseur, que son neurone et les couches suivantes : on mesure un curseur de la
+dernière couche et un de la première (tout recalculé).
 60 déplacements d'un curseur (valeurs alternées), chacun mesuré dans la page avec
 ``performance.now()`` depuis l'événement ``input`` jusqu'à la fin du redessin, lecture
 d'un pixel du canvas comprise (ce qui force le dessin en attente). Médiane et p95 ;
@@ -75,7 +78,11 @@ def main():
                                         cible="exp(-(x**2 + y**2)/2)"),
                             (2, 0, 10), (0.1, 0.9),
                             f"carte 100 × 100 + lignes de niveau, blocs 8 × 8 du chapitre 5 "
-                            f"(2 → 18 → 64 → 1, {gros.count_params()} poids) et sa cible (2 cartes)"),
+                            f"(2 → 18 → 64 → 1, {gros.count_params()} poids) et sa cible (2 cartes), "
+                            "curseur de la dernière couche (seule elle est recalculée)"),
+        "carte_blocs_8x8_couche0": (dossier / "g.html", (0, 3, -1), (-0.5, -1.0),
+                                    "la même, curseur de la première couche : tout le réseau est recalculé "
+                                    "(le pire cas)"),
     }
     pilote = navigateur()
     mesures = {}

@@ -337,46 +337,77 @@ const f32 = Math.fround;
 const N = D.entrees;
 
 // ---- les poids : couches[k].W[j * nin + i] = noyau[i][j], neurone par neurone (float32, gardé en float64) ----
-let couches = [];
+let couches = [], sale = { k: 0, j: -1 };     // sale : la première couche (et le neurone) à recalculer
 function poser(source) {
   couches = source.map((c, k) => {
     const nin = c.noyau.length, nout = c.biais.length, W = new Float64Array(nin * nout);
     for (let i = 0; i < nin; i++) for (let j = 0; j < nout; j++) W[j * nin + i] = f32(c.noyau[i][j]);
-    return { activation: D.couches[k].activation, nin, nout, W, b: Float64Array.from(c.biais.map(f32)) };
+    const activation = D.couches[k].activation;
+    if (!(activation in CODES)) throw new Error("activation non gérée : " + activation);
+    return { activation, code: CODES[activation], nin, nout, W, b: Float64Array.from(c.biais.map(f32)) };
   });
+  sale = { k: 0, j: -1 };
 }
-poser(D.couches);
+const CODES = { heaviside: 0, relu: 1, sigmoid: 2, tanh: 3, linear: 4 };
+function phi(code, z) {
+  switch (code) {
+    case 0: return z >= 0 ? 1 : 0;          // convention du livre : H(0) = 1
+    case 1: return z > 0 ? z : 0;
+    case 2: return 1 / (1 + Math.exp(-z));
+    case 3: return Math.tanh(z);
+    default: return z;
+  }
+}
 
-function activer(t, nom) {
-  const n = t.length;
-  if (nom === "heaviside") for (let q = 0; q < n; q++) t[q] = t[q] >= 0 ? 1 : 0;
-  else if (nom === "relu") for (let q = 0; q < n; q++) t[q] = t[q] > 0 ? t[q] : 0;
-  else if (nom === "sigmoid") for (let q = 0; q < n; q++) t[q] = 1 / (1 + Math.exp(-t[q]));
-  else if (nom === "tanh") for (let q = 0; q < n; q++) t[q] = Math.tanh(t[q]);
-  else if (nom !== "linear") throw new Error("activation non gérée : " + nom);
+// Les neurones j0 … j1−1 de la couche c pour P points (entree : P × nin, à plat) → sortie (P × nout).
+// Comme Keras : (somme des x_i w_ij) + b_j, puis l'activation. Les entrées nulles (fréquentes
+// après heaviside ou relu) sont sautées : ajouter 0 × w ne change pas la somme (poids finis).
+function appliquer(c, entree, nin, P, sortie, j0, j1) {
+  const nout = c.nout, W = c.W, b = c.b, code = c.code, utiles = new Int32Array(nin);
+  for (let p = 0, base = 0; p < P; p++, base += nin) {
+    let m = 0;
+    for (let i = 0; i < nin; i++) if (entree[base + i] !== 0) utiles[m++] = i;
+    for (let j = j0, w = j0 * nin; j < j1; j++, w += nin) {
+      let s = 0;
+      for (let t = 0; t < m; t++) { const i = utiles[t]; s += entree[base + i] * W[w + i]; }
+      sortie[p * nout + j] = phi(code, s + b[j]);
+    }
+  }
 }
 
 // Sorties du réseau pour P points (X : P × N, à plat) : Float64Array de P valeurs.
-// Comme Keras : (somme des x_i w_ij) + b_j, puis l'activation. Les entrées nulles (fréquentes
-// après heaviside ou relu) sont sautées : ajouter 0 × w ne change pas la somme (poids finis).
 function calculer(X, P) {
   let entree = X, nin = N;
   for (const c of couches) {
-    const nout = c.nout, W = c.W, b = c.b, sortie = new Float64Array(P * nout), utiles = new Int32Array(nin);
-    for (let p = 0, base = 0, o = 0; p < P; p++, base += nin) {
-      let m = 0;
-      for (let i = 0; i < nin; i++) if (entree[base + i] !== 0) utiles[m++] = i;
-      for (let j = 0, w = 0; j < nout; j++, o++, w += nin) {
-        let s = 0;
-        for (let t = 0; t < m; t++) { const i = utiles[t]; s += entree[base + i] * W[w + i]; }
-        sortie[o] = s + b[j];
-      }
-    }
-    activer(sortie, c.activation);
-    entree = sortie; nin = nout;
+    const sortie = new Float64Array(P * c.nout);
+    appliquer(c, entree, nin, P, sortie, 0, c.nout);
+    entree = sortie; nin = c.nout;
   }
   return entree;
 }
+
+// Le tracé garde les sorties de chaque couche aux points de sa grille : après un curseur de la
+// couche k, neurone j, seuls ce neurone puis les couches suivantes sont recalculés.
+let grille = null;
+function marquer(k, j) {
+  if (k < sale.k) sale = { k, j };
+  else if (k === sale.k && sale.j !== j) sale = { k, j: -1 };
+}
+function calculerGrille(X, P) {
+  if (!grille || grille.X !== X) { grille = { X, sorties: [] }; sale = { k: 0, j: -1 }; }
+  let entree = X, nin = N;
+  couches.forEach((c, k) => {
+    if (k >= sale.k) {
+      if (!grille.sorties[k]) grille.sorties[k] = new Float64Array(P * c.nout);
+      if (k === sale.k && sale.j >= 0) appliquer(c, entree, nin, P, grille.sorties[k], sale.j, sale.j + 1);
+      else appliquer(c, entree, nin, P, grille.sorties[k], 0, c.nout);
+    }
+    entree = grille.sorties[k]; nin = c.nout;
+  });
+  sale = { k: Infinity, j: -1 };
+  return entree;
+}
+poser(D.couches);
 
 function evaluer(entree) {
   const v = (typeof entree === "number") ? [entree] : Array.from(entree);
@@ -558,13 +589,17 @@ function valeursCible(points, P, n) {
 
 const dernier = { x: null, y: null, cible: null, erreurMax: null, min: null, max: null };
 const mesures = [];
+let points = null;        // les points du tracé (brut) et leur valeur float32 (X), faits une fois
 
 // -- une entrée : courbe --
 let canvasCourbe = null;
 function tracerCourbe() {
-  const P = D.points, xs = new Float64Array(P), X = new Float64Array(P);
-  for (let p = 0; p < P; p++) { xs[p] = D.xmin + (D.xmax - D.xmin) * p / (P - 1); X[p] = f32(xs[p]); }
-  const ys = calculer(X, P);
+  const P = D.points;
+  if (!points) {
+    points = { brut: new Float64Array(P), X: new Float64Array(P) };
+    for (let p = 0; p < P; p++) { points.brut[p] = D.xmin + (D.xmax - D.xmin) * p / (P - 1); points.X[p] = f32(points.brut[p]); }
+  }
+  const xs = points.brut, ys = calculerGrille(points.X, P);
   const yc = valeursCible(xs, P, 1);
   let lo = Infinity, hi = -Infinity;
   for (const t of [ys, yc]) if (t) for (let p = 0; p < P; p++) { const v = t[p]; if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } }
@@ -674,12 +709,15 @@ function carte(canvas, Z, M, lo, hi) {
 }
 let canvasReseau = null, canvasCible = null, carteCible = null;
 function tracerCartes() {
-  const M = D.grille, P = M * M, X = new Float64Array(2 * P), brut = new Float64Array(2 * P);
-  for (let j = 0; j < M; j++) for (let i = 0; i < M; i++) {
-    const p = j * M + i, x = D.xmin + (D.xmax - D.xmin) * i / (M - 1), y = D.ymin + (D.ymax - D.ymin) * j / (M - 1);
-    brut[2 * p] = x; brut[2 * p + 1] = y; X[2 * p] = f32(x); X[2 * p + 1] = f32(y);
+  const M = D.grille, P = M * M;
+  if (!points) {
+    points = { brut: new Float64Array(2 * P), X: new Float64Array(2 * P) };
+    for (let j = 0; j < M; j++) for (let i = 0; i < M; i++) {
+      const p = j * M + i, x = D.xmin + (D.xmax - D.xmin) * i / (M - 1), y = D.ymin + (D.ymax - D.ymin) * j / (M - 1);
+      points.brut[2 * p] = x; points.brut[2 * p + 1] = y; points.X[2 * p] = f32(x); points.X[2 * p + 1] = f32(y);
+    }
   }
-  const Z = calculer(X, P);
+  const brut = points.brut, Z = calculerGrille(points.X, P);
   const Zc = valeursCible(brut, P, 2);
   let lo = Infinity, hi = -Infinity;
   for (const t of [Z, Zc]) if (t) for (let p = 0; p < P; p++) { const v = t[p]; if (isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } }
@@ -756,11 +794,11 @@ function ligne(k, j, i, nom) {
   r.id = id; lab.htmlFor = id; lab.textContent = nom;
   r.setAttribute("aria-label", "couche " + k + ", neurone " + j + ", " + nom);
   n.setAttribute("aria-label", "valeur : couche " + k + ", neurone " + j + ", " + nom);
-  r.addEventListener("input", () => { acces.set(Number(r.value)); n.value = court(acces.get()); redessiner(); });
+  r.addEventListener("input", () => { acces.set(Number(r.value)); marquer(k, j); n.value = court(acces.get()); redessiner(); });
   n.addEventListener("change", () => {
     const v = Number(n.value);
     if (n.value === "" || !isFinite(v)) { n.value = court(acces.get()); return; }
-    acces.set(v);
+    acces.set(v); marquer(k, j);
     const w = acces.get();
     if (Math.abs(w) > Number(r.max)) { const m2 = borne(w); r.min = -m2; r.max = m2; }
     r.value = w; n.value = court(w); redessiner();

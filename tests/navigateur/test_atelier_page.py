@@ -314,3 +314,22 @@ def test_boutons_lignes_depart_et_champ_cible(navigateur, pages):
     assert navigateur.execute_script("return atelier.erreurMax()") == pytest.approx(2.0, abs=1e-6)
     assert "Erreur maximale" in navigateur.find_element("id", "mesure").text
     assert erreurs_console(navigateur) == []
+
+
+@pytest.mark.parametrize("nom", ["ou-exclusif", "marches-5"])
+def test_trace_recalcule_par_morceaux_egal_a_keras(navigateur, pages, nom):
+    """Le tracé ne recalcule que le neurone touché et les couches suivantes : après une suite de
+    déplacements dans toutes les couches, il vaut toujours le réseau de Keras aux mêmes poids."""
+    ouvrir(navigateur, pages[nom])
+    modele = modele_exemple(nom)
+    rng = np.random.default_rng(4)
+    curseurs = navigateur.execute_script(
+        "return Array.from(document.querySelectorAll('input[type=range]'))"
+        ".map(r => [+r.dataset.couche, +r.dataset.neurone, +r.dataset.indice, +r.min, +r.max])")
+    for q in rng.choice(len(curseurs), size=8):
+        k, j, i, bas, haut = curseurs[q]
+        deplacer(navigateur, k, j, i, float(rng.uniform(bas, haut)))
+        modele.set_weights([np.array(w, np.float32) for w in navigateur.execute_script("return atelier.poids()")])
+        trace = navigateur.execute_script("return atelier.trace()")
+        x = np.array(trace["x"], float).reshape(-1, EXEMPLES[nom].entrees)
+        np.testing.assert_allclose(trace["y"], evaluer_lot(modele, x)[:, 0], rtol=0, atol=1e-5)
