@@ -29,7 +29,7 @@ from keras_facile.exemples_atelier import EXEMPLES, modele_exemple
 
 from commun import ecrire_resultats
 
-DEPLACEMENTS = 60
+DEPLACEMENTS = 100
 POINTS_ECART = 2000
 
 _MESURE = """

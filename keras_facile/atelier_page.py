@@ -245,7 +245,7 @@ def ecrire_page(sortie, *, exemple=None, modele=None, cible=None, titre=None,
     else:
         description = description_modele(modele)
         titre = titre or "Atelier — réseau de neurones"
-        texte = ""
+        texte = f"Le modèle {Path(modele).name}" if isinstance(modele, (str, Path)) else ""
     if titre is not None and not isinstance(titre, str):
         raise TypeError(f"titre doit être un texte, reçu {verif.decrire(titre)}")
     if cible is not None:

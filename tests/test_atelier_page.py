@@ -279,6 +279,7 @@ def test_page_modele_fichier_keras_cible_et_titre(tmp_path):
     assert "<script>alert(1)</script>" not in texte and "Mon &lt;script&gt;" in texte
     assert donnees["titre"].startswith("Mon <script>") and "<\\/script>" in texte    # le JSON ne ferme pas la balise
     assert (donnees["xmin"], donnees["xmax"], donnees["cible"]) == (-1, 4, "sin(x)")
+    assert donnees["description"] == "Le modèle m.keras"
     for c, w in zip(donnees["couches"], modele.layers):
         np.testing.assert_array_equal(np.array(c["noyau"], np.float32), w.get_weights()[0])
 
