@@ -661,11 +661,14 @@ function niveaux(Z, lo, hi) {
   return r;
 }
 const hors = document.createElement("canvas");
+let imageCarte = null;
 function carte(canvas, Z, M, lo, hi) {
   const ctx = canvas.getContext("2d");
   ctx.clearRect(0, 0, LARGEUR, HAUTEUR); ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, LARGEUR, HAUTEUR);
-  hors.width = M; hors.height = M;
-  const hctx = hors.getContext("2d"), image = hctx.createImageData(M, M), px = image.data, echelle = 255 / (hi - lo);
+  if (hors.width !== M) { hors.width = M; hors.height = M; }
+  const hctx = hors.getContext("2d");
+  if (!imageCarte) imageCarte = hctx.createImageData(M, M);      // réutilisée : pas de déchets à chaque curseur
+  const image = imageCarte, px = image.data, echelle = 255 / (hi - lo);
   for (let j = 0; j < M; j++) for (let i = 0; i < M; i++) {
     const v = Z[j * M + i], q = ((M - 1 - j) * M + i) * 4;      // ligne j = y croissant, vers le haut
     if (v === v && v !== Infinity && v !== -Infinity) {
