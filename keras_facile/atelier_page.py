@@ -741,14 +741,18 @@ function redessiner() {
   const t0 = performance.now();
   const [F, f] = N === 1 ? tracerCourbe() : tracerCartes();
   let e = null;
-  if (f) { e = 0; for (let p = 0; p < F.length; p++) { const d = Math.abs(F[p] - f[p]); if (d > e) e = d; } }
+  let definis = 0;      // points où la cible est définie (sqrt(x) pour x < 0 ne l'est pas)
+  if (f) { e = 0; for (let p = 0; p < F.length; p++) { if (!isFinite(f[p])) continue; definis++; const d = Math.abs(F[p] - f[p]); if (d > e) e = d; } }
+  if (f && definis === 0) e = null;
   dernier.erreurMax = e;
   const zone = document.getElementById("mesure");
   zone.innerHTML = "";
   if (e !== null) {
     zone.append("Erreur maximale |F − f| sur le domaine tracé : ");
     const b = document.createElement("b"); b.textContent = texteNombre(e); zone.append(b);
-  } else zone.textContent = "Entrez une cible (une expression en " + VARIABLES.join(" et ") + ") pour jouer à l'approcher.";
+    if (definis < F.length) zone.append(" (sur les " + definis + " points sur " + F.length + " où la cible est définie)");
+  } else if (f) zone.textContent = "La cible n'est définie en aucun point du domaine tracé.";
+  else zone.textContent = "Entrez une cible (une expression en " + VARIABLES.join(" et ") + ") pour jouer à l'approcher.";
   const duree = performance.now() - t0;
   mesures.push(duree);
   if (mesures.length > 1000) mesures.shift();

@@ -333,3 +333,17 @@ def test_trace_recalcule_par_morceaux_egal_a_keras(navigateur, pages, nom):
         trace = navigateur.execute_script("return atelier.trace()")
         x = np.array(trace["x"], float).reshape(-1, EXEMPLES[nom].entrees)
         np.testing.assert_allclose(trace["y"], evaluer_lot(modele, x)[:, 0], rtol=0, atol=1e-5)
+
+
+def test_cible_definie_sur_une_partie_du_domaine(navigateur, pages):
+    ouvrir(navigateur, pages["listing-6-8"])            # domaine [−2, 3]
+    assert navigateur.execute_script("return atelier.changerCible('sqrt(x)')")
+    trace = navigateur.execute_script("return atelier.trace()")
+    x, y = np.array(trace["x"]), np.array(trace["y"])
+    garde = x >= 0
+    assert trace["erreurMax"] == pytest.approx(np.max(np.abs(y[garde] - np.sqrt(x[garde]))), abs=1e-12)
+    assert f"sur les {garde.sum()} points sur 1000" in navigateur.find_element("id", "mesure").text
+    assert navigateur.execute_script("return atelier.changerCible('log(-1 - x*x)')")
+    assert navigateur.execute_script("return atelier.erreurMax()") is None
+    assert "définie en aucun point" in navigateur.find_element("id", "mesure").text
+    assert erreurs_console(navigateur) == []
