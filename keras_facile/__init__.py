@@ -42,6 +42,7 @@ __all__ += [
     "get_weights_grad", "gradient_entree", "verifier_gradient",
 ]
 from .approximation import calcul_approximation
+from .poids_json import charger_poids, sauver_poids
 from . import gpt  # noqa: F401  (enregistre les couches du petit GPT : load_model sans custom_objects)
 
-__all__ += ["calcul_approximation"]
+__all__ += ["calcul_approximation", "charger_poids", "sauver_poids"]

@@ -6,6 +6,7 @@
     keras-facile carnet tous [...]              tous les chapitres en carnets
     keras-facile copie DOSSIER [--carnets]      copie les chapitres dans DOSSIER, pour les modifier
     keras-facile donnees [--telecharger NOM]    où sont les jeux de données, et leur état
+    keras-facile atelier --exemple NOM --sortie page.html   la page hors ligne pour régler les poids à la main
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from .parseur import ParseurFrancais
 
-_COMMANDES = ("liste", "lance", "carnet", "copie", "donnees")
+_COMMANDES = ("liste", "lance", "carnet", "copie", "donnees", "atelier")
 
 
 def _erreur(commande: str, erreur: Exception) -> int:
@@ -122,6 +123,45 @@ def _copie(argv: list[str]) -> int:
     return 0
 
 
+def _atelier(argv: list[str]) -> int:
+    p = ParseurFrancais(prog="keras-facile atelier",
+                        description="Écrire l'atelier : une page web hors ligne (un seul fichier HTML, sans "
+                                    "internet) pour régler les poids d'un réseau à la main et voir sa fonction "
+                                    "bouger.\nExemple : keras-facile atelier --exemple marches-5 --sortie "
+                                    "atelier.html")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--exemple", metavar="NOM", help="un réseau du livre (la liste : --liste)")
+    source.add_argument("--modele", metavar="FICHIER.keras", type=Path,
+                        help="un modèle enregistré (Sequential de couches Dense, 1 ou 2 entrées)")
+    source.add_argument("--liste", action="store_true", help="lister les exemples")
+    p.add_argument("--cible", metavar="EXPR", help="fonction à approcher, en x (et y), ex. \"sin(x)\"")
+    p.add_argument("--sortie", metavar="page.html", type=Path, help="le fichier HTML à écrire")
+    p.add_argument("--titre", help="titre de la page")
+    for borne in ("xmin", "xmax", "ymin", "ymax"):
+        p.add_argument(f"--{borne}", type=float, help=f"domaine tracé : {borne} (défaut : celui de l'exemple, "
+                                                      "sinon [−5, 5])")
+    args = p.parse_args(argv)
+    from .exemples_atelier import EXEMPLES
+
+    if args.liste:
+        for nom, ex in EXEMPLES.items():
+            print(f"{nom:<12} {ex.entrees} entrée{'s' if ex.entrees > 1 else ' '}  {ex.description}")
+        return 0
+    if args.exemple is None and args.modele is None:
+        p.error("donnez --exemple NOM ou --modele FICHIER.keras (ou --liste)")
+    if args.sortie is None:
+        p.error("l'option --sortie est obligatoire (le fichier HTML à écrire)")
+    from .atelier_page import ecrire_page
+
+    try:
+        chemin = ecrire_page(args.sortie, exemple=args.exemple, modele=args.modele, cible=args.cible,
+                             titre=args.titre, xmin=args.xmin, xmax=args.xmax, ymin=args.ymin, ymax=args.ymax)
+    except (ValueError, TypeError, FileNotFoundError, OSError) as erreur:
+        return _erreur("atelier", erreur)
+    print(chemin)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parseur = ParseurFrancais(
@@ -133,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
                "  lance NUMERO [options]      lancer un chapitre (keras-facile lance 6 --help)\n"
                "  carnet NUMERO|tous          écrire un chapitre en carnet Jupyter (keras-facile carnet --help)\n"
                "  copie DOSSIER [options]     copier les chapitres pour les modifier (keras-facile copie --help)\n"
-               "  donnees [options]           état des jeux de données (keras-facile donnees --help)",
+               "  donnees [options]           état des jeux de données (keras-facile donnees --help)\n"
+               "  atelier [options]           page web hors ligne pour régler les poids à la main "
+               "(keras-facile atelier --help)",
     )
     if not argv:
         parseur.print_help()
@@ -152,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         return _carnet(reste)
     if commande == "copie":
         return _copie(reste)
+    if commande == "atelier":
+        return _atelier(reste)
     from .donnees.cli import main as donnees_main
 
     return donnees_main(reste)
