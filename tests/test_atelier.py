@@ -218,3 +218,35 @@ def test_s_affiche_comme_un_widget_dans_un_carnet():
     paquet = a._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in paquet
     assert paquet["application/vnd.jupyter.widget-view+json"]["model_id"] == a.widget.model_id
+
+
+def test_dans_un_vrai_noyau_jupyter(tmp_path):
+    """Dans un carnet exécuté par un noyau neuf (nbclient) : l'atelier s'affiche en widget, et une
+    cellule suivante qui bouge un curseur change le modèle."""
+    import nbformat
+
+    from keras_facile.carnet import executer_carnet
+
+    carnet = nbformat.v4.new_notebook()
+    carnet.cells = [
+        nbformat.v4.new_code_cell("from keras_facile import *\nfrom keras_facile.atelier import atelier\n"
+                                  "modele = Sequential([Input(shape=(1,)), Dense(2, activation='relu'), "
+                                  "Dense(1, activation='relu')])\n"
+                                  "definir_poids(modele, 0, 0, 1, -1)\ndefinir_poids(modele, 0, 1, -0.5, 1)\n"
+                                  "definir_poids(modele, 1, 0, [1, 1], 0)\n"
+                                  "a = atelier(modele, -2, 3, cible=lambda x: np.abs(x - 1))\na"),
+        nbformat.v4.new_code_cell("a.curseurs[(1, 0, -1)].value = 1.0\n"
+                                  "print(evaluation(modele, 3), a.erreur_max)\nprint(a.montrer_lignes())"),
+    ]
+    chemin = tmp_path / "atelier.ipynb"
+    nbformat.write(carnet, chemin)
+    bilan = executer_carnet(chemin, delai=300)
+    assert bilan.erreurs == []
+    sorties = bilan.carnet.cells[0].outputs
+    assert any("application/vnd.jupyter.widget-view+json" in s.get("data", {}) for s in sorties)
+    texte = "".join(s.get("text", "") for s in bilan.carnet.cells[1].outputs)
+    # biais de sortie 1 : F(3) = 2 + 1 = 3 ; F − |x − 1| vaut 1 + x/2 sur [−2, 1], 2 − x/2 sur [1, 2], 1 ensuite :
+    # max 1.5 en x = 1 (à 0.003 près : x = 1 n'est pas un des 1 000 points)
+    premiere = texte.splitlines()[0].split()
+    assert premiere[0] == "3.0" and float(premiere[1]) == pytest.approx(1.5, abs=3e-3)
+    assert "definir_poids(modele, 1, 0, [1, 1], 1)" in texte
