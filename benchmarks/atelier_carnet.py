@@ -18,8 +18,9 @@ import os
 import statistics
 import time
 
-import keras_facile  # noqa: F401
-from keras_facile import *
+import numpy as np
+
+from keras_facile import Dense, Input, Sequential, definir_poids, keras
 from keras_facile.atelier import atelier
 
 from commun import ecrire_resultats
