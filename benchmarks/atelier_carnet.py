@@ -20,18 +20,11 @@ import time
 
 import numpy as np
 
-from keras_facile import Dense, Input, Sequential, definir_poids, keras
+from keras_facile import Dense, Input, Sequential, keras
 from keras_facile.atelier import atelier
 
 from commun import ecrire_resultats
-
-
-def reseau_du_livre():
-    modele = Sequential([Input(shape=(1,)), Dense(2, activation="relu"), Dense(1, activation="relu")])
-    definir_poids(modele, 0, 0, 1, -1)
-    definir_poids(modele, 0, 1, -0.5, 1)
-    definir_poids(modele, 1, 0, [1, 1], 0)
-    return modele
+from evaluation import reseau_du_livre          # le réseau du listing 6.8
 
 
 def reseau_deux_entrees():

@@ -13,14 +13,7 @@ from keras.layers import Dense, Dropout  # noqa: E402
 
 from keras_facile import definir_poids  # noqa: E402
 from keras_facile.atelier import Atelier, atelier, lignes_definir_poids  # noqa: E402
-
-
-def reseau_listing_6_8():
-    modele = Sequential([Input(shape=(1,)), Dense(2, activation="relu"), Dense(1, activation="relu")])
-    definir_poids(modele, 0, 0, 1, -1)
-    definir_poids(modele, 0, 1, -0.5, 1)
-    definir_poids(modele, 1, 0, [1, 1], 0)
-    return modele
+from test_api_livre import reseau_relu as reseau_listing_6_8  # noqa: E402  (le réseau du listing 6.8)
 
 
 def reseau_deux_entrees(graine=3):
