@@ -83,6 +83,9 @@ def _couches_dense(modele) -> list:
     if not isinstance(modele, keras.Sequential):
         raise TypeError(f"modele doit être un modèle Sequential (une pile de couches Dense), "
                         f"reçu un modèle {type(modele).__name__}")
+    if not modele.layers:
+        raise ValueError("modele doit avoir au moins une couche Dense, reçu un modèle Sequential sans couche ; "
+                         "ajoutez-en avec modele.add(Dense(...))")
     return [verif.couche_dense(modele, k) for k in range(len(modele.layers))]
 
 

@@ -179,6 +179,8 @@ def test_erreurs_en_francais(monkeypatch):
     avec_dropout = Sequential([Input(shape=(1,)), Dense(2), Dropout(0.5), Dense(1)])
     with pytest.raises(ValueError, match="couche doit désigner une couche Dense.*Dropout"):
         atelier(avec_dropout, -1, 1)
+    with pytest.raises(ValueError, match="modele doit avoir au moins une couche Dense"):
+        atelier(Sequential([Input(shape=(1,))]), -1, 1)
     trois = Sequential([Input(shape=(3,)), Dense(1)])
     with pytest.raises(ValueError, match="1 ou 2 entrées.*reçu un réseau à 3 entrées"):
         atelier(trois, -1, 1)
