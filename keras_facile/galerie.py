@@ -233,7 +233,7 @@ def _page_index(chapitres: list[_Chapitre], titre: str) -> str:
 
 
 def construire_galerie(sortie="galerie", chapitres=None, *, rapide: bool = False, figures=None,
-                       relancer: bool = False, carnets: bool = True, afficher=print) -> BilanGalerie:
+                       relancer: bool = False, carnets: bool = True, afficher=None) -> BilanGalerie:
     """Écrit la galerie dans le dossier ``sortie`` ; renvoie un :class:`BilanGalerie`.
 
     - ``chapitres`` : numéros à mettre dans la galerie (défaut : tous) ; les pages déjà
@@ -242,9 +242,14 @@ def construire_galerie(sortie="galerie", chapitres=None, *, rapide: bool = False
       ``sortie/figures`` ; les images d'un dossier extérieur sont copiées dans ``sortie/figures`` ;
     - ``rapide`` : les chapitres à lancer le sont avec ``--rapide`` (et les carnets écrits
       en version courte) ; ``relancer`` : lancer même ceux qui ont déjà leurs figures ;
-    - ``carnets=False`` : sans les carnets ``.ipynb`` ni leurs liens.
+    - ``carnets=False`` : sans les carnets ``.ipynb`` ni leurs liens ;
+    - ``afficher`` : la fonction qui reçoit les messages d'avancement (défaut : ``print``).
     """
     from .carnet import ecrire_carnet
+
+    if afficher is None:
+        def afficher(message):
+            print(message, flush=True)        # l'avancement se voit même quand la sortie va dans un fichier
 
     sortie = Path(sortie)
     if sortie.exists() and not sortie.is_dir():
