@@ -7,6 +7,8 @@
     keras-facile copie DOSSIER [--carnets]      copie les chapitres dans DOSSIER, pour les modifier
     keras-facile donnees [--telecharger NOM]    où sont les jeux de données, et leur état
     keras-facile atelier --exemple NOM --sortie page.html   la page hors ligne pour régler les poids à la main
+
+    keras-facile galerie [--sortie D] [--rapide]    les figures de chaque chapitre en pages HTML hors ligne
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from pathlib import Path
 from .parseur import ParseurFrancais
 
 _COMMANDES = ("liste", "lance", "carnet", "copie", "donnees", "atelier")
+
+_COMMANDES = ("liste", "lance", "carnet", "copie", "donnees", "galerie")
 
 
 def _erreur(commande: str, erreur: Exception) -> int:
@@ -159,6 +163,35 @@ def _atelier(argv: list[str]) -> int:
     except (ValueError, TypeError, FileNotFoundError, OSError) as erreur:
         return _erreur("atelier", erreur)
     print(chemin)
+
+def _galerie(argv: list[str]) -> int:
+    p = ParseurFrancais(prog="keras-facile galerie",
+                        description="Écrire la galerie : une page HTML par chapitre, chaque figure sous le titre "
+                                    "de sa section, et un index ; tout s'ouvre sans internet.\nLes chapitres "
+                                    "dont les figures manquent sont lancés (keras-facile lance N --figures …).")
+    p.add_argument("--sortie", metavar="DOSSIER", type=Path, default=Path("galerie"),
+                   help="dossier de la galerie (défaut : galerie/) ; ouvrez DOSSIER/index.html")
+    p.add_argument("--rapide", action="store_true",
+                   help="lancer les chapitres en version courte (moins d'une minute chacun)")
+    p.add_argument("--chapitre", metavar="N", action="append", default=[],
+                   help="seulement ce chapitre (répétable) ; défaut : tous")
+    p.add_argument("--figures", metavar="DOSSIER", type=Path, default=None,
+                   help="les figures d'une exécution déjà faite (keras-facile lance N --figures DOSSIER) ; "
+                        "défaut : SORTIE/figures")
+    p.add_argument("--relancer", action="store_true", help="relancer aussi les chapitres qui ont déjà leurs figures")
+    args = p.parse_args(argv)
+    from .galerie import construire_galerie
+
+    try:
+        numeros = sorted({n for c in args.chapitre for n in _numeros(c)}) or None
+        bilan = construire_galerie(args.sortie, numeros, rapide=args.rapide, figures=args.figures,
+                                   relancer=args.relancer)
+    except (ValueError, FileNotFoundError, OSError) as erreur:
+        return _erreur("galerie", erreur)
+    if bilan.echecs:
+        print(f"keras-facile galerie : {len(bilan.echecs)} chapitre(s) en échec : "
+              + ", ".join(str(n) for n in bilan.echecs), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -176,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
                "  donnees [options]           état des jeux de données (keras-facile donnees --help)\n"
                "  atelier [options]           page web hors ligne pour régler les poids à la main "
                "(keras-facile atelier --help)",
+
+               "  galerie [options]           les figures des chapitres en pages HTML (keras-facile galerie --help)",
     )
     if not argv:
         parseur.print_help()
@@ -196,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         return _copie(reste)
     if commande == "atelier":
         return _atelier(reste)
+
+    if commande == "galerie":
+        return _galerie(reste)
     from .donnees.cli import main as donnees_main
 
     return donnees_main(reste)

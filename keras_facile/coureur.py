@@ -6,6 +6,11 @@ cellules du préambule et des sections demandées, et s'occupe de ce qui n'est p
 la leçon : ligne de commande, graine, durées, figures (enregistrées avec
 ``--figures``, montrées s'il y a un écran, comptées sinon), bilan des comparaisons
 avec le livre. Voir :mod:`keras_facile.lecon` pour la forme d'une leçon.
+
+Avec ``--figures DOSSIER``, le coureur écrit aussi à côté des images un manifeste
+``<script>.figures.json`` (:func:`lire_manifeste`) : le titre du chapitre, et pour
+chaque section exécutée son titre et les figures qu'elle a produites, dans l'ordre
+— c'est ce que lit la galerie (``keras-facile galerie``).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 from .lecon import _NOM_SECTION, GRAINE_MAX, Lecon, Options, _fixer_graine
 from .parseur import ParseurFrancais
 
-__all__ = ["LeconFichier", "lancer_fichier", "actif"]
+__all__ = ["LeconFichier", "lancer_fichier", "actif", "chemin_manifeste", "lire_manifeste"]
 
 #: le coureur en train d'exécuter une leçon, ou None
 actif: "_Coureur | None" = None
@@ -166,6 +171,8 @@ class _Coureur:
         self.figures_a_montrer = False
         self.figures_avant: set[int] = set()
         self.prefixe = fichier.chemin.stem.split("_")[0]
+        #: {section (ou "preambule"): [noms des fichiers de figures]}, dans l'ordre d'enregistrement
+        self.figures_par_section: dict[str, list[str]] = {}
 
     # appelée par demarrer_lecon() dans la cellule de réglages
     def demarrer(self, rapide, graine, figures) -> Lecon:
@@ -221,6 +228,9 @@ class _Coureur:
         if lecon.figures is not None:
             chemin = enregistrer_figure(fig, lecon.figures / f"{nom}.png")
             lecon.figures_enregistrees.append(chemin)
+            noms = self.figures_par_section.setdefault(self.section or "preambule", [])
+            if chemin.name not in noms:
+                noms.append(chemin.name)
             print(f"  [figure] {chemin}")
             plt.close(fig)
         elif self.ecran:
@@ -256,6 +266,7 @@ class _Coureur:
         debut = time.perf_counter()
         section_en_cours, noms = None, set()
         executees = []
+        termine = False
         try:
             for cellule in self.fichier.cellules:
                 if cellule.type != "code":
@@ -276,8 +287,11 @@ class _Coureur:
                         "`lecon = demarrer_lecon(...)`")
             self._noter_variables(section_en_cours, noms, espace)
             self.fin_section()
+            termine = True
         finally:
             actif, module_figures._lecon_en_cours = precedent, en_cours
+            if self.lecon is not None and self.lecon.figures is not None:
+                self._ecrire_manifeste(executees, termine)
         lecon = self.lecon
         bilan = f"\n=== fin : {len(executees)} section(s) en {time.perf_counter() - debut:.1f} s"
         if lecon.accords or lecon.desaccords:
@@ -287,6 +301,47 @@ class _Coureur:
             print(f"{self.non_montrees} figure(s) non affichée(s) (pas d'écran) : relancez avec "
                   "--figures DOSSIER pour les enregistrer en PNG.")
         return {nom: lecon.resultats.get(nom, {}) for nom in executees}
+
+    def _ecrire_manifeste(self, executees: list[str], termine: bool):
+        """``<script>.figures.json`` à côté des figures : quelle section a produit quelle figure.
+
+        Avec ``--section``, les sections qui n'ont pas été relancées gardent leur entrée
+        du manifeste précédent ; un chapitre interrompu par une erreur est noté
+        ``"termine": false``."""
+        import datetime
+        import json
+
+        from .fichiers import ecriture_atomique
+
+        chemin = chemin_manifeste(self.lecon.figures, self.fichier.chemin)
+        anciennes = {}
+        if self.options.sections:
+            try:
+                anciennes = {s["nom"]: s for s in lire_manifeste(chemin)["sections"]}
+            except (OSError, ValueError, KeyError, TypeError):
+                anciennes = {}
+        titres = {"preambule": "Préambule", **{nom: info.titre for nom, info in self.fichier.sections.items()}}
+        lancees = set(executees) | set(self.figures_par_section)
+        sections = []
+        for nom in ["preambule", *self.fichier.sections]:
+            if nom in lancees:
+                sections.append({"nom": nom, "titre": titres[nom], "figures": self.figures_par_section.get(nom, [])})
+            elif nom in anciennes:
+                sections.append(anciennes[nom])
+        contenu = {
+            "script": self.fichier.chemin.name,
+            "titre": self.fichier.titre,
+            "rapide": self.lecon.rapide,
+            "graine": self.lecon.graine,
+            "termine": termine,
+            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "sections": sections,
+        }
+        try:
+            with ecriture_atomique(chemin) as temporaire:
+                temporaire.write_text(json.dumps(contenu, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as erreur:          # le manifeste ne doit pas masquer l'erreur de la leçon
+            print(f"manifeste des figures non écrit ({chemin}) : {erreur}")
 
     def _noter_variables(self, section, noms, espace):
         """Range les variables que la section a (ré)affectées avec ses résultats (sans écraser
@@ -303,6 +358,27 @@ class _Coureur:
             if isinstance(valeur, types.ModuleType) or valeur is self.lecon:
                 continue
             rangement.setdefault(nom, valeur)
+
+
+def chemin_manifeste(dossier_figures, script) -> Path:
+    """Le manifeste des figures du script ``script`` dans ``dossier_figures``."""
+    return Path(dossier_figures) / f"{Path(script).stem}.figures.json"
+
+
+def lire_manifeste(chemin) -> dict:
+    """Le manifeste écrit par le coureur (``ValueError`` s'il est illisible ou mal formé)."""
+    import json
+
+    chemin = Path(chemin)
+    try:
+        contenu = json.loads(chemin.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as erreur:
+        raise ValueError(f"manifeste de figures illisible : {chemin} ({erreur})") from None
+    if not isinstance(contenu, dict) or not isinstance(contenu.get("sections"), list) or not all(
+            isinstance(s, dict) and isinstance(s.get("nom"), str) and isinstance(s.get("figures"), list)
+            for s in contenu["sections"]):
+        raise ValueError(f"manifeste de figures mal formé : {chemin}")
+    return contenu
 
 
 def _dossier_inscriptible(dossier: Path) -> str | None:

@@ -18,7 +18,8 @@ def test_sections_figures_et_graine(tmp_path, capsys):
     assert list(r) == ["un", "deux"]
     assert r["un"]["hauteur"] == 1 and r["un"]["HAUTEUR"] == 1 and r["un"]["mode"] == "rapide"
     assert "COMMUN" not in r["un"]                     # variable du préambule, pas de la section
-    assert sorted(p.name for p in (tmp_path / "f").iterdir()) == ["ch99-un-1.png", "courbe.png"]
+    assert sorted(p.name for p in (tmp_path / "f").iterdir()) == ["ch99-un-1.png", "ch99_essai.figures.json",
+                                                                  "courbe.png"]
     sortie = capsys.readouterr().out
     assert "✗ hauteur" in sortie and "✓ commun" in sortie
     assert "comparaisons avec le livre : 1 ✓, 1 ✗" in sortie
@@ -175,8 +176,32 @@ def test_commande_installee_lance_un_chapitre(tmp_path):
     )
     assert resultat.returncode == 0, resultat.stderr
     assert "Entrée : 3 Sortie : 2.0" in resultat.stdout
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ch06-keras-facile-1var.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ch06-keras-facile-1var.png", "ch06_keras_partie1.figures.json"]
     assert "cudart" not in resultat.stderr   # les journaux techniques de TensorFlow sont filtrés
+
+
+def test_manifeste_des_figures_par_section(tmp_path):
+    """--figures : le manifeste dit quelle section a produit quelle figure ; --section ne relance que
+    ses sections et garde les autres ; un chapitre interrompu est noté inachevé."""
+    from keras_facile.coureur import chemin_manifeste, lire_manifeste
+
+    lancer_fichier(ESSAI, ["--rapide", "--figures", str(tmp_path)])
+    chemin = chemin_manifeste(tmp_path, ESSAI)
+    assert chemin.name == "ch99_essai.figures.json"
+    m = lire_manifeste(chemin)
+    assert (m["script"], m["titre"], m["rapide"], m["termine"]) == ("ch99_essai.py", "Chapitre 99 — essai", True, True)
+    assert m["sections"] == [
+        {"nom": "un", "titre": "§1 — Première section", "figures": ["courbe.png", "ch99-un-1.png"]},
+        {"nom": "deux", "titre": "§2 — Seconde section", "figures": []},
+    ]
+    (tmp_path / "courbe.png").unlink()
+    lancer_fichier(ESSAI, ["--figures", str(tmp_path), "--section", "deux"])
+    m2 = lire_manifeste(chemin)
+    assert m2["sections"] == m["sections"] and m2["rapide"] is False
+    assert not (tmp_path / "courbe.png").exists()        # la section un n'a pas été relancée
+    chemin.write_text("{pas du json", encoding="utf-8")
+    with pytest.raises(ValueError, match="manifeste de figures illisible"):
+        lire_manifeste(chemin)
 
 
 def test_les_figures_d_avant_ne_sont_pas_a_la_lecon(tmp_path):
@@ -186,7 +211,7 @@ def test_les_figures_d_avant_ne_sont_pas_a_la_lecon(tmp_path):
     etrangere = plt.figure()
     try:
         lancer_fichier(ESSAI, ["--rapide", "--figures", str(tmp_path), "--section", "un"])
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["ch99-un-1.png", "courbe.png"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["ch99-un-1.png", "ch99_essai.figures.json", "courbe.png"]
         assert plt.fignum_exists(etrangere.number)
     finally:
         plt.close(etrangere)
