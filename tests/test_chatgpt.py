@@ -41,14 +41,26 @@ def test_bigrammes_et_generation_reproductible():
     assert occur["the"].most_common(1) == [("company", 2)]
     assert tx.generer_phrase(occur, "the", nb_mots_choix=1) == "the company said it"
     assert tx.trigrammes(phrases)[("the", "company")]["said"] == 1
-    # la graine fixe le tirage (même graine, même phrase) et compte (deux graines différentes peuvent différer)
     phrases_par_graine = {g: tx.generer_phrase(occur, "the", T=1.0, graine=g) for g in range(20)}
-    assert all(tx.generer_phrase(occur, "the", T=1.0, graine=g) == p for g, p in phrases_par_graine.items())
+    assert len(phrases_par_graine) == 20
     assert {p.split()[1] for p in phrases_par_graine.values()} == {"company", "dollar"}
     # chaque mot généré suit un mot qui l'a vraiment précédé dans le corpus
     for p in phrases_par_graine.values():
         mots = p.split()
         assert all(occur[m1][m2] > 0 for m1, m2 in zip(mots, mots[1:])), p
+
+
+@pytest.mark.parametrize("T", [0.2, 1.0, 5.0])
+def test_tirage_avec_la_graine_a_la_temperature_T(T):
+    """Le mot après « the » est tiré par la méthode de l'inverse : u = default_rng(graine).random(),
+    company si u < P_T(company) = 1/(1 + e^(−(2/3 − 1/3)/T)) (0.8411 à T = 0.2, 0.5826 à T = 1,
+    0.5167 à T = 5). Pour chaque graine, le mot est donc connu d'avance, à chaque température."""
+    occur = tx.bigrammes([["the", "company"], ["the", "company"], ["the", "dollar"]])
+    p_company = 1 / (1 + np.exp(-(2 / 3 - 1 / 3) / T))
+    for g in range(300):
+        u = np.random.default_rng(g).random()
+        attendu = "company" if u < p_company else "dollar"
+        assert tx.generer_phrase(occur, "the", nb_mots_max=2, T=T, graine=g) == f"the {attendu}", (g, u, p_company)
 
 
 def test_tirage_suit_la_loi_du_livre():
@@ -279,11 +291,13 @@ def test_entropie_gpt_egale_la_perte_keras():
 def test_bpe_encoder_memorise_sans_changer_le_resultat():
     bpe = TokeniseurBPE.entrainer("ab ab abc dbac bacde", nb_fusions=3)
     mots = "ab ab abc dbac bacde ab"
-    attendu = []
-    for k, m in enumerate(mots.split()):
-        attendu += ([bpe.taille - 1] if k else []) + [bpe.vocabulaire.index(t) for t in bpe.decouper_mot(m)]
+    # écrit à la main : a b c d e ab ba bac = 0…7, l'espace = 8 ; abc = ab·c, dbac = d·bac, bacde = bac·d·e
+    attendu = [5, 8, 5, 8, 5, 2, 8, 3, 7, 8, 7, 3, 4, 8, 5]
+    assert bpe.vocabulaire == ["a", "b", "c", "d", "e", "ab", "ba", "bac"] and bpe.taille == 9
     assert bpe.encoder(mots) == attendu
-    assert bpe.decoder(bpe.encoder(mots)) == mots
+    assert bpe.encoder(mots) == attendu          # deuxième appel : les mots déjà découpés sont relus de la mémoire
+    assert bpe.decouper_mot("bacde") == ["bac", "d", "e"]
+    assert bpe.decoder(attendu) == mots
 
 
 def test_sans_balises_imdb():
