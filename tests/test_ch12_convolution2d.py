@@ -22,6 +22,11 @@ def test_matrices_et_pooling(chapitre12):
     assert p["pooling en moyenne, 1re ligne"].tolist() == [11 / 4, 2, 5 / 2]
     assert p["pooling en moyenne, 2e ligne, 1er bloc"] == 9 / 4
     assert p["100 × 80, pooling k = 4"] == (25, 20)
+    # taille 3 sur la matrice 9 × 9 du livre : 8 puis 6 ; et chaque bloc 3 × 3 donne son maximum
+    assert p["max-pooling de taille 3, deux premiers blocs"] == [8, 6]
+    B = p["B"]
+    assert B.shape == (9, 9) and p["maxi3"].shape == (3, 3)
+    assert p["maxi3"].tolist() == [[int(B[3 * i:3 * i + 3, 3 * j:3 * j + 3].max()) for j in range(3)] for i in range(3)]
     np.testing.assert_array_equal(p["keras_max"], p["maxi"])          # MaxPooling2D de Keras
 
 

@@ -32,7 +32,14 @@ def test_softmax_temperature_du_livre():
     np.testing.assert_allclose(tx.softmax_temperature([1, 2, 3], 0.5), [0.015876, 0.117310, 0.866813], atol=1e-6)
     with pytest.raises(ValueError, match="température"):
         tx.softmax_temperature(X, 0)
-    assert tx.zipf_mandelbrot(1) == pytest.approx(0.041875, abs=1e-6)
+    # softmax_T([1, 2, 3]) imprimé par linguistique.py, 6 décimales : ± 5e-7
+    for T, attendu in {1: [0.090031, 0.244728, 0.665241], 2: [0.186324, 0.307196, 0.506480],
+                       5: [0.269307, 0.328933, 0.401760]}.items():
+        np.testing.assert_allclose(tx.softmax_temperature([1, 2, 3], T), attendu, rtol=0, atol=5e-7)
+    # Zipf–Mandelbrot f_i = a/(i + b)^c avec a = 0.1, b = 1.5, c = 0.95 (les valeurs par défaut)
+    np.testing.assert_allclose(tx.zipf_mandelbrot(np.arange(1, 6)),
+                               [0.041875, 0.030418, 0.023958, 0.019800, 0.016894], rtol=0, atol=5e-7)
+    assert tx.zipf_mandelbrot(2, 1, 0, 1) == pytest.approx(0.5, rel=1e-12)     # a/(i + b)^c écrite : 1/2
 
 
 def test_bigrammes_et_generation_reproductible():
@@ -47,7 +54,7 @@ def test_bigrammes_et_generation_reproductible():
     # chaque mot généré suit un mot qui l'a vraiment précédé dans le corpus
     for p in phrases_par_graine.values():
         mots = p.split()
-        assert all(occur[m1][m2] > 0 for m1, m2 in zip(mots, mots[1:])), p
+        assert len(mots) >= 2 and all(occur[m1][m2] > 0 for m1, m2 in zip(mots, mots[1:])), p
 
 
 @pytest.mark.parametrize("T", [0.2, 1.0, 5.0])
@@ -98,7 +105,11 @@ def test_plongements_du_livre():
 
 def test_position_rotation_tenseurs():
     P = at.matrice_position(4, 6, p=100)
+    np.testing.assert_allclose(P[0], [1, 0, 1, 0, 1, 0], atol=1e-15)
     np.testing.assert_allclose(P[1], [0.540302, 0.841471, 0.976884, 0.213779, 0.998923, 0.046399], atol=5e-6)
+    # w2 : le livre tronque (−0.416, 0.909, 0.908, …) ; cos(2 · 100^(−1/3)) = 0.9085957 (et non 0.908598,
+    # coquille de l'inventaire ../shared/spec, vérifié en Decimal à 40 chiffres)
+    np.testing.assert_allclose(P[2], [-0.416147, 0.909297, 0.908596, 0.417677, 0.995694, 0.092699], atol=5e-7)
     np.testing.assert_allclose(P[3], [-0.989992, 0.141120, 0.798302, 0.602263, 0.990321, 0.138802], atol=5e-6)
     np.testing.assert_allclose(at.matrice_rotation(3, 6, 100) @ P[0], P[3], atol=1e-12)
     A, B, M = np.array([[1, 2], [3, 4]]), np.array([[2, -1], [1, 0]]), np.array([[1, 2], [0, 1]])
@@ -124,14 +135,22 @@ def test_attention_a_la_main_egale_multiheadattention(causal):
 
 
 def test_gelu_valeurs_et_bornes():
-    exactes = {-3: -0.004050, -1: -0.158655, 0.5: 0.345731, 2: 1.954500}
-    for x, v in exactes.items():
-        assert at.gelu(x) == pytest.approx(v, abs=1e-6)
-    assert at.gelu_tanh(-1) == pytest.approx(-0.158808, abs=1e-6)
-    assert at.gelu_sigmoide(-1) == pytest.approx(-0.154204, abs=1e-6)
+    # (exacte, tanh, sigmoïde), 6 décimales : ± 5e-7
+    valeurs = {-3: (-0.004050, -0.003637, -0.018071), -1: (-0.158655, -0.158808, -0.154204),
+               -0.5: (-0.154269, -0.154286, -0.149612), 0: (0, 0, 0), 0.5: (0.345731, 0.345714, 0.350388),
+               1: (0.841345, 0.841192, 0.845796), 2: (1.954500, 1.954598, 1.935659),
+               3: (2.995950, 2.996363, 2.981929)}
+    for x, v in valeurs.items():
+        np.testing.assert_allclose([at.gelu(x), at.gelu_tanh(x), at.gelu_sigmoide(x)], v, rtol=0, atol=5e-7,
+                                   err_msg=str(x))
     x = np.linspace(-4, 4, 8001)
     assert np.max(np.abs(at.gelu(x) - at.gelu_tanh(x))) == pytest.approx(4.73e-4, rel=0.01)
     assert np.max(np.abs(at.gelu(x) - at.gelu_sigmoide(x))) == pytest.approx(2.03e-2, rel=0.01)
+
+
+def test_poids_du_plongement_de_mots_my_embed_02():
+    # 500 → 50 → 50 → 50 → 500 : 500·50 + 50 + 2 (50·50 + 50) + 50·500 + 500 = 55 650
+    assert pl.modele_plongement(500, 50).count_params() == 55650
 
 
 def test_compteur_de_poids_gpt():
@@ -161,7 +180,11 @@ def test_chapitre_17(lancer_chapitre):
     r, figures = lancer_chapitre(17)
     np.testing.assert_allclose(r["softmax"]["lois"][0.2], [0.060634, 0.080469, 0.530948, 0.066633, 0.188092,
                                                            0.073225], atol=1e-6)
-    np.testing.assert_allclose(r["softmax"]["σ(1, 2, 3)"], [0.090031, 0.244728, 0.665241], atol=1e-6)
+    np.testing.assert_allclose(r["softmax"]["σ(1, 2, 3)"], [0.090031, 0.244728, 0.665241], atol=5e-7)
+    np.testing.assert_allclose(r["softmax"]["σ_T(1, 2, 3), T = 2"], [0.186324, 0.307196, 0.506480], atol=5e-7)
+    np.testing.assert_allclose(r["softmax"]["σ_T(1, 2, 3), T = 5"], [0.269307, 0.328933, 0.401760], atol=5e-7)
+    np.testing.assert_allclose(r["statistiques"]["f_1 … f_5 (a = 0.1, b = 1.5, c = 0.95)"],
+                               [0.041875, 0.030418, 0.023958, 0.019800, 0.016894], atol=5e-7)
     b = r["bpe"]
     assert b["texte codé"] == [[6], [6], [6, 3], [4, 8], [8, 4, 5]] and b["sans_perte"] is True
     assert b["fusions"] == [("a", "b"), ("b", "a"), ("ba", "c")] and b["occurrences des fusions"] == [3, 2, 2]
@@ -172,6 +195,10 @@ def test_chapitre_17(lancer_chapitre):
     np.testing.assert_allclose(p["S_cos(roi, reine, princesse ; Y)"], [0.980581, 0.392232, 0.320256], atol=1e-6)
     np.testing.assert_allclose(p["distances (roi, reine, princesse) à Y"], [2.236068, 3.316625, 3.464102], atol=1e-6)
     assert p["distance moyenne dans [0, 1]^768"] == pytest.approx(11.31, abs=0.1)   # théorie √(768/6) = 11.314
+    # le livre : écart type « ≈ 0.25 » ; théorie √(768 · 7/180) / (2 · 11.314) = 0.2415 (méthode delta) ;
+    # mesuré 0.2413 avec 1000 points, 0.24 avec les 300 du mode rapide : à 0.01 près de 0.25 et de la théorie
+    assert p["écart type des distances"] == pytest.approx(0.25, abs=0.01)
+    assert p["écart type des distances"] == pytest.approx(0.2415, abs=0.006)
     assert p["part de la variance sur le 1er axe"] > 0.8                          # deux groupes bien séparés
     m = r["mnist"]
     assert m["nombre de poids du CNN"] == 21480 and m["dimension du plongement"] == 50
@@ -179,6 +206,7 @@ def test_chapitre_17(lancer_chapitre):
     c = r["cooccurrences"]
     np.testing.assert_allclose(c["P, colonne « et »"], [2 / 3, 0, 2 / 15, 1 / 5], atol=1e-12)
     assert c["P_exemple"][2][1] == pytest.approx(2 / 15)
+    assert c["poids du réseau 500 → 50 → 50 → 50 → 500"] == 55650                # my_embed_02.py
     assert c["erreurs"][1] < c["erreurs"][0]                                     # le plongement apprend
     g = r["bigrammes"]
     assert g["glouton"].split()[0] == "the" and len(g["glouton"].split()) >= 2
@@ -196,6 +224,12 @@ def _chapitre_18_verifie(r):
     assert r["position"]["rotation"] < 1e-12
     np.testing.assert_allclose(r["position"]["w3"], [-0.989992, 0.141120, 0.798302, 0.602263, 0.990321, 0.138802],
                                atol=5e-6)
+    np.testing.assert_allclose(r["position"]["w2"], [-0.416147, 0.909297, 0.908596, 0.417677, 0.995694, 0.092699],
+                               atol=5e-7)
+    gelu = r["gelu"]
+    np.testing.assert_allclose(gelu["GELU(-0.5) exacte, tanh, sigmoïde"], [-0.154269, -0.154286, -0.149612], atol=5e-7)
+    np.testing.assert_allclose(gelu["GELU(1) exacte, tanh, sigmoïde"], [0.841345, 0.841192, 0.845796], atol=5e-7)
+    np.testing.assert_allclose(gelu["GELU(3) exacte, tanh, sigmoïde"], [2.995950, 2.996363, 2.981929], atol=5e-7)
     assert r["produit-tensoriel"]["resultat"].tolist() == [[8, 18], [5, 11]] and r["produit-tensoriel"]["produit"]
     assert r["produit-tensoriel"]["kron(A, B) vec(M)"] == [8, 5, 18, 11]
     a = r["attention"]

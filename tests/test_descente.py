@@ -33,7 +33,7 @@ def test_une_variable_recoit_un_nombre():
     t = descente(lambda a: a ** 2 + 1, df, 2, 0.2, 4)
     np.testing.assert_allclose(t.points[:, 0], [2, 1.2, 0.72, 0.432, 0.2592])
     assert t.valeurs[4] == pytest.approx(1.06718464)
-    assert all(not isinstance(v, np.ndarray) or v.ndim == 0 for v in vus)
+    assert len(vus) == 5 and all(not isinstance(v, np.ndarray) or v.ndim == 0 for v in vus)   # en P_0 … P_4
 
 
 def test_moment_et_nesterov_formules():
