@@ -47,8 +47,16 @@ def test_chapitre14_rapide(chapitre14, lancer_chapitre, capsys):
         lignes = [l for l in sortie.splitlines() if l.startswith("exactitude sur le test :")]
         assert any(l.startswith(f"exactitude sur le test : {s['exactitude test, images exactes (%)']:.2f} %")
                    for l in lignes), lignes
-    # les couleurs par classe du CIFAR-10 factice s'apprennent en une époque : bien au-dessus du hasard (10 %)
-    assert r["cifar10"]["exactitude test, toutes images (%)"] > 30
+    # Seuils d'exactitude en --rapide (données factices, une époque), d'après benchmarks/seuils_rapides.py :
+    # graines 0, 1, 2 (données et leçon), puis les mêmes avec les étiquettes d'entraînement mélangées.
+    #   mnist (512 images)         : 84, 85, 99 %  — mélangées : 10, 10, 17 %  → seuil 45 %
+    #   visualisation (512 images) : 61, 62, 69 %  — mélangées : 14, 10,  9 %  → seuil 35 %
+    #   cifar10 (200 images)       : 40, 40, 47 %  — mélangées : 10, 20,  4 %  → seuil 30 %
+    # Pas de seuil pour les recettes améliorées (normalisation par lots : ses moyennes mobiles ne sont pas
+    # encore faites après 6 pas ; mesuré 11 à 21 %) ni pour chats/chiens (32 images factices : un seul pas).
+    assert r["mnist"]["exactitude sur le test (%)"] >= 45
+    assert r["visualisation"]["exactitude sur le test (%)"] >= 35
+    assert r["cifar10"]["exactitude test, toutes images (%)"] >= 30
 
     s = r["chats-chiens-ameliore"]
     p = s["modele"].predict(s["x_test"], verbose=0)
