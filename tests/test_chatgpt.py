@@ -203,7 +203,9 @@ def test_chapitre_17(lancer_chapitre, tracer_figures):
     assert p["part de la variance sur le 1er axe"] > 0.8                          # deux groupes bien séparés
     m = r["mnist"]
     assert m["nombre de poids du CNN"] == 21480 and m["dimension du plongement"] == 50
-    assert 0 <= m["exactitude sur le test"] <= 1
+    # --rapide : 1000 images factices, une époque. Mesuré (graines 0, 1, 2) : 75 %, 57 %, 62 % ; avec les
+    # étiquettes d'entraînement mélangées : 7 %, 14 %, 12 % (benchmarks/seuils_rapides.py) ; seuil entre les deux
+    assert m["exactitude sur le test"] >= 0.35
     c = r["cooccurrences"]
     np.testing.assert_allclose(c["P, colonne « et »"], [2 / 3, 0, 2 / 15, 1 / 5], atol=1e-12)
     assert c["P_exemple"][2][1] == pytest.approx(2 / 15)
@@ -267,7 +269,10 @@ def _chapitre_18_verifie(r):
     assert g["poids de GPT-2 small"] == 124_439_808
     assert g["poids du petit GPT"] == g["formule"] == g["modele"].count_params()
     assert len(g["historique"]) == 1                                            # --rapide : une époque
-    assert g["historique"][-1] < np.log(g["bpe"].taille)                        # mieux que le hasard
+    # --rapide, une époque : erreur moyenne de l'époque 4.01, 4.02, 4.07 (graines 0, 1, 2) pour ln N = 4.47
+    # (hasard) ; l'unigramme ferait 3.02 : une époque ne l'atteint pas encore, donc ce seuil (baisse mesurée
+    # de 0.40 à 0.45, seuil 0.25) montre que l'erreur baisse vraiment mais pas que le contexte sert.
+    assert g["historique"][-1] < np.log(g["bpe"].taille) - 0.25
 
 
 def test_chapitre_18(lancer_chapitre, tracer_figures):

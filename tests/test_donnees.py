@@ -58,7 +58,7 @@ def factices(env):
 
 def test_mnist_comme_keras(factices):
     (x, y), (xt, yt) = kd.charger_mnist()
-    assert x.shape == (200, 28, 28) and x.dtype == np.uint8 and y.dtype == np.uint8 and y.shape == (200,)
+    assert x.shape == (1000, 28, 28) and x.dtype == np.uint8 and y.dtype == np.uint8 and y.shape == (1000,)
     assert xt.shape == (100, 28, 28)
     assert sorted(set(y.tolist())) == list(range(10))
 
@@ -262,7 +262,7 @@ def test_commande_donnees(factices, capsys):
     assert main([]) == 0
     sortie = capsys.readouterr().out
     assert sortie.count("vérification : ok") == 4
-    assert "200 + 100 images 28×28" in sortie
+    assert "1000 + 100 images 28×28" in sortie
     assert main(["--jeu", "mnist"]) == 0
     (factices / "mnist.npz").write_bytes(b"abime")
     assert main(["--jeu", "mnist"]) == 1
@@ -275,11 +275,11 @@ def test_images_et_etiquettes_qui_ne_se_correspondent_pas(factices, capsys):
     with np.load(factices / "mnist.npz") as f:
         t = dict(f)
     np.savez(factices / "mnist.npz", **{**t, "y_train": t["y_train"][:-1]})
-    with pytest.raises(ValueError, match=r"200 images dans x_train mais 199 étiquettes dans y_train"):
+    with pytest.raises(ValueError, match=r"1000 images dans x_train mais 999 étiquettes dans y_train"):
         kd.charger_mnist()
     assert main(["--jeu", "mnist"]) == 1
     sortie = capsys.readouterr().out
-    assert "vérification : ÉCHEC" in sortie and "199 étiquettes" in sortie and "ok —" not in sortie
+    assert "vérification : ÉCHEC" in sortie and "999 étiquettes" in sortie and "ok —" not in sortie
     with np.load(factices / "cifar10.npz") as f:
         t = dict(f)
     np.savez(factices / "cifar10.npz", **{**t, "x_test": t["x_test"][:90]})
