@@ -397,6 +397,10 @@ print("Le livre donne le meilleur de plusieurs essais ; ici un seul essai (grain
 # Les nombres de poids du livre, pour chaque p (réseaux construits sans les entraîner)
 poids_par_p = [reseau_hauteur(p).count_params() for p in livre]
 lecon.comparer("poids pour p = 3, 5, 7, 10, 15, 20", poids_par_p, livre=[v[0] for v in livre.values()])
+# le script cases_03.py (v2) prend C = 15 cases : p = 15 donne alors 496 poids (571 pour C = 20)
+poids_C15 = Sequential([Input(shape=(15,)), Dense(15, activation="relu"), Dense(15, activation="relu"),
+                        Dense(1, activation="relu")]).count_params()
+lecon.comparer("poids pour C = 15 cases et p = 15", poids_C15, livre=496, note="cases_03.py")
 
 # %% [markdown]
 # ## §3.2 — Minimum local

@@ -65,6 +65,15 @@ lecon.comparer("pooling en moyenne, 1re ligne", moy[0], livre=[11 / 4, 2, 5 / 2]
 lecon.comparer("pooling en moyenne, 2e ligne, 1er bloc", float(moy[1, 0]), livre=9 / 4)
 
 # %%
+# max-pooling de taille 3 d'une matrice 9 × 9 : le livre n'en imprime que le début (trois lignes,
+# six colonnes) ; le reste est tiré au hasard
+B = np.random.default_rng(lecon.graine).integers(0, 10, (9, 9))
+B[:3, :6] = [[2, 5, 0, 5, 3, 6], [8, 4, 1, 1, 3, 0], [7, 0, 0, 0, 2, 2]]
+maxi3 = max_pooling(B, 3)
+print("max-pooling de taille 3 d'une matrice 9 × 9 :\n", maxi3)
+lecon.comparer("max-pooling de taille 3, deux premiers blocs", maxi3[0, :2].tolist(), livre=[8, 6])
+
+# %%
 keras_max = keras.ops.convert_to_numpy(keras.layers.MaxPooling2D(2)(A[None, :, :, None].astype("float32")))[0, :, :, 0]
 print("identique à keras.layers.MaxPooling2D :", bool(np.array_equal(keras_max, maxi)))
 print("100 × 80 avec k = 4 :", max_pooling(np.zeros((100, 80)), 4).shape, "(16 fois moins de valeurs)")

@@ -77,6 +77,9 @@ rang = np.arange(1, len(comptes) + 1)
                          p0=(0.1, 1.5, 0.95), bounds=([1e-6, 0, 0.1], [10, 100, 3]))
 print(f"ajustement Zipf–Mandelbrot : a = {a:.3f}, b = {b:.2f}, c = {c:.3f} (livre, Reuters : 0.1, 1.5, 0.95)")
 lecon.comparer("(a, b, c) ajustés", (a, b, c), note="le livre, sur Reuters et à la main : (0.1, 1.5, 0.95)")
+zipf_livre = tx.zipf_mandelbrot(np.arange(1, 6))      # f_i = a/(i + b)^c avec a = 0.1, b = 1.5, c = 0.95
+lecon.comparer("f_1 … f_5 (a = 0.1, b = 1.5, c = 0.95)", zipf_livre,
+               livre=[0.041875, 0.030418, 0.023958, 0.019800, 0.016894], tol=5e-7)
 
 # %%
 fig, ax = plt.subplots(figsize=(15, 5))
@@ -161,6 +164,10 @@ lecon.figure(fig, "ch17-softmax-lois")
 # les valeurs imprimées par les scripts du livre (linguistique.py)
 lecon.comparer("σ(1, 2, 3)", tx.softmax_temperature([1, 2, 3], 1), livre=[0.090031, 0.244728, 0.665241])
 lecon.comparer("σ_T(1, 2, 3), T = 0.5", tx.softmax_temperature([1, 2, 3], 0.5), livre=[0.015876, 0.117310, 0.866813])
+lecon.comparer("σ_T(1, 2, 3), T = 2", tx.softmax_temperature([1, 2, 3], 2), livre=[0.186324, 0.307196, 0.506480],
+               tol=5e-7)
+lecon.comparer("σ_T(1, 2, 3), T = 5", tx.softmax_temperature([1, 2, 3], 5), livre=[0.269307, 0.328933, 0.401760],
+               tol=5e-7)
 
 # %% [markdown]
 # ## §3 — Tokens et codage par paires d'octets (BPE)
@@ -241,7 +248,8 @@ d = np.sqrt(d2[np.triu_indices(len(points), 1)])
 print(f"points au hasard dans [0, 1]^768 : distance moyenne {d.mean():.3f} ± {d.std():.3f} "
       f"(théorie √(768/6) = {np.sqrt(768 / 6):.3f})")
 lecon.comparer("distance moyenne dans [0, 1]^768", float(d.mean()), livre="11.3")
-lecon.comparer("écart type des distances", float(d.std()), livre="0.25", tol=0.01, note="le livre : « ≈ 0.25 »")
+lecon.comparer("écart type des distances", float(d.std()), livre="0.25", tol=0.01,
+               note="le livre : « ≈ 0.25 » ; théorie √(768 · 7/180) / (2 √(768/6)) ≈ 0.2415")
 
 # %%
 # ACP (listing du livre) sur des données à deux groupes
@@ -320,6 +328,8 @@ M = pl.cooccurrences(phrases, vocabulaire)
 print("coin 5 × 5 (colonnes = premier mot) :", vocabulaire[:5], "\n", M[:5, :5].astype(int))
 
 # %%
+lecon.comparer("poids du réseau 500 → 50 → 50 → 50 → 500", pl.modele_plongement(500, 50).count_params(),
+               livre=55650, note="my_embed_02.py")
 M_entrainement = M.copy()
 np.fill_diagonal(M_entrainement, M_entrainement.diagonal() + (M_entrainement.sum(axis=0) == 0))
 P = pl.probabilites_successeurs(M_entrainement)

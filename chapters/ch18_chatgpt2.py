@@ -243,6 +243,10 @@ print(f"erreur max sur [−4, 4] : tanh {erreurs['tanh']:.2e}, sigmoïde {erreur
 ecart_keras = float(np.max(np.abs(np.asarray(keras.activations.gelu(x)) - exacte)))
 ecart_keras_tanh = float(np.max(np.abs(np.asarray(keras.ops.gelu(x)) - at.gelu_tanh(x))))
 print(f"keras.activations.gelu (erf) : écart {ecart_keras:.1e} ; keras.ops.gelu (tanh) : écart {ecart_keras_tanh:.1e}")
+for x0, livre_x0 in [(-0.5, [-0.154269, -0.154286, -0.149612]), (1, [0.841345, 0.841192, 0.845796]),
+                     (3, [2.995950, 2.996363, 2.981929])]:
+    lecon.comparer(f"GELU({x0}) exacte, tanh, sigmoïde", [at.gelu(x0), at.gelu_tanh(x0), at.gelu_sigmoide(x0)],
+                   livre=livre_x0, tol=5e-7)
 
 # %%
 t = np.linspace(-4, 3, 200)

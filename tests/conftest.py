@@ -53,3 +53,31 @@ def lancer_chapitre(donnees_factices, cache_factice, tmp_path, monkeypatch):
         return resultats, figures
 
     return lancer
+
+
+@pytest.fixture(scope="session")
+def tracer_figures():
+    """``with tracer_figures() as tracees:`` : pendant le bloc, chaque figure confiée à
+    ``lecon.figure`` est aussi gardée dans ``tracees[nom]``, pour vérifier les données
+    tracées (``ax.lines[i].get_ydata()``, ``ax.images[0].get_array()``…) et pas seulement
+    la taille du fichier PNG."""
+    import contextlib
+
+    from keras_facile import coureur
+
+    @contextlib.contextmanager
+    def tracer():
+        tracees = {}
+        original = coureur._Coureur.figure
+
+        def figure(self, fig, nom):
+            tracees[nom] = fig
+            return original(self, fig, nom)
+
+        coureur._Coureur.figure = figure
+        try:
+            yield tracees
+        finally:
+            coureur._Coureur.figure = original
+
+    return tracer

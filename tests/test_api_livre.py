@@ -166,8 +166,10 @@ def test_definir_poids_accepte_nombres_listes_tuples_vecteurs():
 
 def test_poids_a_zeros():
     modele = Sequential([Input(shape=(2,)), Dense(3)])
+    assert modele.layers[0].get_weights()[0].any()                 # glorot : pas nuls au départ
     poids_a_zeros(modele, 0)
-    assert all(not w.any() for w in modele.layers[0].get_weights())
+    coeff, biais = modele.layers[0].get_weights()
+    assert coeff.shape == (2, 3) and biais.shape == (3,) and not coeff.any() and not biais.any()
 
 
 def test_affiche_poids_format_du_livre(capsys):

@@ -62,6 +62,26 @@ def test_marches_en_1_sur_n_et_relu_en_1_sur_n_carre():
     assert sig[100] < sig[25] / 3
 
 
+@pytest.mark.parametrize("a, b, n, raideur", [(2, 10, 8, None), (-3, 3, 5, 4.0)])
+def test_approximation_sigmoides_egale_la_formule(a, b, n, raideur):
+    """F(x) = y_0 + Σ_{i≥1} (y_i − y_{i−1}) σ(k (x − x_i + h/2)) : chaque saut est centré au
+    milieu m_i = x_i − h/2 de [x_{i−1}, x_i], écrit ici à la main (k = 10/h par défaut)."""
+    h = (b - a) / n
+    k = 10 / h if raideur is None else raideur
+    xi = np.linspace(a, b, n + 1)
+    yi = f(xi - a + 2)                                           # f décalée : définie sur [a, b]
+    g = lambda x: f(np.asarray(x) - a + 2)
+    modele = approximation_sigmoides(g, a, b, n, raideur=raideur)
+    x = np.linspace(a, b, 301)
+    attendu = yi[0] + sum((yi[i] - yi[i - 1]) / (1 + np.exp(-k * (x - xi[i] + h / 2))) for i in range(1, n + 1))
+    np.testing.assert_allclose(evaluer_lot(modele, x)[:, 0], attendu, atol=1e-4)     # float32
+    # au milieu m_i, le saut i est à mi-hauteur : F(m_i) ≈ (y_{i−1} + y_i)/2 à e^(−k h/2) près
+    if raideur is None:
+        milieux = xi[1:] - h / 2
+        np.testing.assert_allclose(evaluer_lot(modele, milieux)[:, 0], (yi[:-1] + yi[1:]) / 2,
+                                   atol=0.02 * np.ptp(yi))
+
+
 def test_calcul_approximation_egale_approximation_marches():
     x = np.linspace(1, 11, 777)[:, None]
     a = calcul_approximation(modele_marches(10), f, 2, 10, 10)

@@ -71,6 +71,7 @@ def test_chapitre_9(lancer_chapitre):
     h = r["hauteur"]
     assert h["nombre de configurations"] == 1140
     assert h["poids pour p = 3, 5, 7, 10, 15, 20"] == [79, 141, 211, 331, 571, 861]
+    assert h["poids pour C = 15 cases et p = 15"] == 496                          # cases_03.py (v2)
     assert {p: t["poids"] for p, t in h["tableau"].items()} == {3: 79, 10: 331}
     # même en --rapide (100 époques), p = 10 fait bien mieux qu'une réponse constante (la hauteur la plus
     # fréquente : 9.3 % des tests) ou que des étiquettes mélangées (9.5 % mesuré) ; mesuré ici : 33 % / 31 %

@@ -4,15 +4,17 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def chapitre11(tmp_path_factory):
+def chapitre11(tmp_path_factory, tracer_figures):
     from keras_facile.lecon import executer_chapitre
 
     figures = tmp_path_factory.mktemp("figures_ch11")
-    return executer_chapitre(11, ["--rapide", "--figures", str(figures)]), figures
+    with tracer_figures() as tracees:
+        r = executer_chapitre(11, ["--rapide", "--figures", str(figures)])
+    return r, figures, tracees
 
 
 def test_valeurs_du_livre(chapitre11):
-    r, _ = chapitre11
+    r, _, _ = chapitre11
     idee = r["idee"]
     assert idee["[1,0,3,5,1] ⋆ [1,2,3]"] == [2, 6, 11, 20, 17]
     assert idee["[-1,5,7,3,2] ⋆ [4,5]"] == [-4, 15, 53, 47, 23]
@@ -44,9 +46,30 @@ def test_valeurs_du_livre(chapitre11):
 
 
 def test_figures(chapitre11):
-    _, figures = chapitre11
+    _, figures, tracees = chapitre11
     noms = ["ch11-moyenne-3", "ch11-lissage-3", "ch11-lissage-5", "ch11-derivee-sinus", "ch11-couches"]
     assert sorted(p.stem for p in figures.glob("*.png")) == sorted(noms)
+    assert sorted(tracees) == sorted(noms)
+    # les données tracées : l'entrée (en haut) et la convolution calculée par NumPy (en bas)
+    entree_sortie = {
+        "ch11-moyenne-3": (np.array([4, 2, 1, 4, 5, 1, 3]), [2, 7 / 3, 7 / 3, 10 / 3, 10 / 3, 3, 4 / 3]),
+        "ch11-derivee-sinus": (np.sin(2 * np.pi * np.arange(100) / 100), None),
+    }
+    bruit = np.sin(np.linspace(0, 2 * np.pi, 100)) + np.random.default_rng(0).random(100)
+    entree_sortie["ch11-lissage-3"] = (bruit, np.convolve(bruit, np.ones(3) / 3, "same"))
+    entree_sortie["ch11-lissage-5"] = (bruit, np.convolve(bruit, np.ones(5) / 5, "same"))
+    entree_sortie["ch11-derivee-sinus"] = (entree_sortie["ch11-derivee-sinus"][0],
+                                          np.convolve(entree_sortie["ch11-derivee-sinus"][0], [0, 1, -1], "same"))
+    for nom, (f, h) in entree_sortie.items():
+        haut, bas = tracees[nom].axes
+        np.testing.assert_allclose(haut.lines[0].get_ydata(), f, atol=1e-12, err_msg=nom)
+        np.testing.assert_allclose(bas.lines[0].get_ydata(), h, atol=1e-12, err_msg=nom)
+    # la couche dense : n² = 49 arêtes ; la couche de convolution : 3 poids partagés (3 couleurs)
+    dense, convolution = tracees["ch11-couches"].axes
+    assert len(dense.lines) == 49
+    aretes = [(l.get_ydata()[0] - l.get_ydata()[1], l.get_color()) for l in convolution.lines]
+    assert len(aretes) == 3 * 7 - 2 and {d for d, _ in aretes} == {-1, 0, 1}
+    assert len(set(aretes)) == 3 and len({c for _, c in aretes}) == 3     # un poids (une couleur) par décalage
     for nom in noms:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
 

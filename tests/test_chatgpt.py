@@ -32,7 +32,14 @@ def test_softmax_temperature_du_livre():
     np.testing.assert_allclose(tx.softmax_temperature([1, 2, 3], 0.5), [0.015876, 0.117310, 0.866813], atol=1e-6)
     with pytest.raises(ValueError, match="température"):
         tx.softmax_temperature(X, 0)
-    assert tx.zipf_mandelbrot(1) == pytest.approx(0.041875, abs=1e-6)
+    # softmax_T([1, 2, 3]) imprimé par linguistique.py, 6 décimales : ± 5e-7
+    for T, attendu in {1: [0.090031, 0.244728, 0.665241], 2: [0.186324, 0.307196, 0.506480],
+                       5: [0.269307, 0.328933, 0.401760]}.items():
+        np.testing.assert_allclose(tx.softmax_temperature([1, 2, 3], T), attendu, rtol=0, atol=5e-7)
+    # Zipf–Mandelbrot f_i = a/(i + b)^c avec a = 0.1, b = 1.5, c = 0.95 (les valeurs par défaut)
+    np.testing.assert_allclose(tx.zipf_mandelbrot(np.arange(1, 6)),
+                               [0.041875, 0.030418, 0.023958, 0.019800, 0.016894], rtol=0, atol=5e-7)
+    assert tx.zipf_mandelbrot(2, 1, 0, 1) == pytest.approx(0.5, rel=1e-12)     # a/(i + b)^c écrite : 1/2
 
 
 def test_bigrammes_et_generation_reproductible():
@@ -41,14 +48,26 @@ def test_bigrammes_et_generation_reproductible():
     assert occur["the"].most_common(1) == [("company", 2)]
     assert tx.generer_phrase(occur, "the", nb_mots_choix=1) == "the company said it"
     assert tx.trigrammes(phrases)[("the", "company")]["said"] == 1
-    # la graine fixe le tirage (même graine, même phrase) et compte (deux graines différentes peuvent différer)
     phrases_par_graine = {g: tx.generer_phrase(occur, "the", T=1.0, graine=g) for g in range(20)}
-    assert all(tx.generer_phrase(occur, "the", T=1.0, graine=g) == p for g, p in phrases_par_graine.items())
+    assert len(phrases_par_graine) == 20
     assert {p.split()[1] for p in phrases_par_graine.values()} == {"company", "dollar"}
     # chaque mot généré suit un mot qui l'a vraiment précédé dans le corpus
     for p in phrases_par_graine.values():
         mots = p.split()
-        assert all(occur[m1][m2] > 0 for m1, m2 in zip(mots, mots[1:])), p
+        assert len(mots) >= 2 and all(occur[m1][m2] > 0 for m1, m2 in zip(mots, mots[1:])), p
+
+
+@pytest.mark.parametrize("T", [0.2, 1.0, 5.0])
+def test_tirage_avec_la_graine_a_la_temperature_T(T):
+    """Le mot après « the » est tiré par la méthode de l'inverse : u = default_rng(graine).random(),
+    company si u < P_T(company) = 1/(1 + e^(−(2/3 − 1/3)/T)) (0.8411 à T = 0.2, 0.5826 à T = 1,
+    0.5167 à T = 5). Pour chaque graine, le mot est donc connu d'avance, à chaque température."""
+    occur = tx.bigrammes([["the", "company"], ["the", "company"], ["the", "dollar"]])
+    p_company = 1 / (1 + np.exp(-(2 / 3 - 1 / 3) / T))
+    for g in range(300):
+        u = np.random.default_rng(g).random()
+        attendu = "company" if u < p_company else "dollar"
+        assert tx.generer_phrase(occur, "the", nb_mots_max=2, T=T, graine=g) == f"the {attendu}", (g, u, p_company)
 
 
 def test_tirage_suit_la_loi_du_livre():
@@ -86,7 +105,11 @@ def test_plongements_du_livre():
 
 def test_position_rotation_tenseurs():
     P = at.matrice_position(4, 6, p=100)
+    np.testing.assert_allclose(P[0], [1, 0, 1, 0, 1, 0], atol=1e-15)
     np.testing.assert_allclose(P[1], [0.540302, 0.841471, 0.976884, 0.213779, 0.998923, 0.046399], atol=5e-6)
+    # w2 : le livre tronque (−0.416, 0.909, 0.908, …) ; cos(2 · 100^(−1/3)) = 0.9085957 (et non 0.908598,
+    # coquille de l'inventaire ../shared/spec, vérifié en Decimal à 40 chiffres)
+    np.testing.assert_allclose(P[2], [-0.416147, 0.909297, 0.908596, 0.417677, 0.995694, 0.092699], atol=5e-7)
     np.testing.assert_allclose(P[3], [-0.989992, 0.141120, 0.798302, 0.602263, 0.990321, 0.138802], atol=5e-6)
     np.testing.assert_allclose(at.matrice_rotation(3, 6, 100) @ P[0], P[3], atol=1e-12)
     A, B, M = np.array([[1, 2], [3, 4]]), np.array([[2, -1], [1, 0]]), np.array([[1, 2], [0, 1]])
@@ -112,14 +135,22 @@ def test_attention_a_la_main_egale_multiheadattention(causal):
 
 
 def test_gelu_valeurs_et_bornes():
-    exactes = {-3: -0.004050, -1: -0.158655, 0.5: 0.345731, 2: 1.954500}
-    for x, v in exactes.items():
-        assert at.gelu(x) == pytest.approx(v, abs=1e-6)
-    assert at.gelu_tanh(-1) == pytest.approx(-0.158808, abs=1e-6)
-    assert at.gelu_sigmoide(-1) == pytest.approx(-0.154204, abs=1e-6)
+    # (exacte, tanh, sigmoïde), 6 décimales : ± 5e-7
+    valeurs = {-3: (-0.004050, -0.003637, -0.018071), -1: (-0.158655, -0.158808, -0.154204),
+               -0.5: (-0.154269, -0.154286, -0.149612), 0: (0, 0, 0), 0.5: (0.345731, 0.345714, 0.350388),
+               1: (0.841345, 0.841192, 0.845796), 2: (1.954500, 1.954598, 1.935659),
+               3: (2.995950, 2.996363, 2.981929)}
+    for x, v in valeurs.items():
+        np.testing.assert_allclose([at.gelu(x), at.gelu_tanh(x), at.gelu_sigmoide(x)], v, rtol=0, atol=5e-7,
+                                   err_msg=str(x))
     x = np.linspace(-4, 4, 8001)
     assert np.max(np.abs(at.gelu(x) - at.gelu_tanh(x))) == pytest.approx(4.73e-4, rel=0.01)
     assert np.max(np.abs(at.gelu(x) - at.gelu_sigmoide(x))) == pytest.approx(2.03e-2, rel=0.01)
+
+
+def test_poids_du_plongement_de_mots_my_embed_02():
+    # 500 → 50 → 50 → 50 → 500 : 500·50 + 50 + 2 (50·50 + 50) + 50·500 + 500 = 55 650
+    assert pl.modele_plongement(500, 50).count_params() == 55650
 
 
 def test_compteur_de_poids_gpt():
@@ -145,11 +176,16 @@ def test_retranscription_liee_au_plongement():
     assert [w.path for w in modele.weights if w.shape == (19, 8)] == ["plongement_tokens/embeddings"]
 
 
-def test_chapitre_17(lancer_chapitre):
-    r, figures = lancer_chapitre(17)
+def test_chapitre_17(lancer_chapitre, tracer_figures):
+    with tracer_figures() as tracees:
+        r, figures = lancer_chapitre(17)
     np.testing.assert_allclose(r["softmax"]["lois"][0.2], [0.060634, 0.080469, 0.530948, 0.066633, 0.188092,
                                                            0.073225], atol=1e-6)
-    np.testing.assert_allclose(r["softmax"]["σ(1, 2, 3)"], [0.090031, 0.244728, 0.665241], atol=1e-6)
+    np.testing.assert_allclose(r["softmax"]["σ(1, 2, 3)"], [0.090031, 0.244728, 0.665241], atol=5e-7)
+    np.testing.assert_allclose(r["softmax"]["σ_T(1, 2, 3), T = 2"], [0.186324, 0.307196, 0.506480], atol=5e-7)
+    np.testing.assert_allclose(r["softmax"]["σ_T(1, 2, 3), T = 5"], [0.269307, 0.328933, 0.401760], atol=5e-7)
+    np.testing.assert_allclose(r["statistiques"]["f_1 … f_5 (a = 0.1, b = 1.5, c = 0.95)"],
+                               [0.041875, 0.030418, 0.023958, 0.019800, 0.016894], atol=5e-7)
     b = r["bpe"]
     assert b["texte codé"] == [[6], [6], [6, 3], [4, 8], [8, 4, 5]] and b["sans_perte"] is True
     assert b["fusions"] == [("a", "b"), ("b", "a"), ("ba", "c")] and b["occurrences des fusions"] == [3, 2, 2]
@@ -160,18 +196,50 @@ def test_chapitre_17(lancer_chapitre):
     np.testing.assert_allclose(p["S_cos(roi, reine, princesse ; Y)"], [0.980581, 0.392232, 0.320256], atol=1e-6)
     np.testing.assert_allclose(p["distances (roi, reine, princesse) à Y"], [2.236068, 3.316625, 3.464102], atol=1e-6)
     assert p["distance moyenne dans [0, 1]^768"] == pytest.approx(11.31, abs=0.1)   # théorie √(768/6) = 11.314
+    # le livre : écart type « ≈ 0.25 » ; théorie √(768 · 7/180) / (2 · 11.314) = 0.2415 (méthode delta) ;
+    # mesuré 0.2413 avec 1000 points, 0.24 avec les 300 du mode rapide : à 0.01 près de 0.25 et de la théorie
+    assert p["écart type des distances"] == pytest.approx(0.25, abs=0.01)
+    assert p["écart type des distances"] == pytest.approx(0.2415, abs=0.006)
     assert p["part de la variance sur le 1er axe"] > 0.8                          # deux groupes bien séparés
     m = r["mnist"]
     assert m["nombre de poids du CNN"] == 21480 and m["dimension du plongement"] == 50
-    assert 0 <= m["exactitude sur le test"] <= 1
+    # --rapide : 1000 images factices, une époque. Mesuré (graines 0, 1, 2) : 75 %, 57 %, 62 % ; avec les
+    # étiquettes d'entraînement mélangées : 7 %, 14 %, 12 % (benchmarks/seuils_rapides.py) ; seuil entre les deux
+    assert m["exactitude sur le test"] >= 0.35
     c = r["cooccurrences"]
     np.testing.assert_allclose(c["P, colonne « et »"], [2 / 3, 0, 2 / 15, 1 / 5], atol=1e-12)
     assert c["P_exemple"][2][1] == pytest.approx(2 / 15)
-    assert c["erreurs"][1] < c["erreurs"][0]                                     # le plongement apprend
+    assert c["poids du réseau 500 → 50 → 50 → 50 → 500"] == 55650                # my_embed_02.py
+    # le plongement apprend : au départ (softmax presque uniforme) l'erreur vaut ln N ; elle ne peut pas
+    # descendre sous l'entropie moyenne des cibles P_i. Mesuré en --rapide (20 époques, graines 0, 1, 2) :
+    # ln N = 3.871 → 3.650, 3.614, 3.622, entropie ≈ 2.55. Des cibles non normalisées (les lignes de M, comme le
+    # script d'origine) donneraient une erreur de l'ordre de ln N × (somme d'une ligne), loin de cet intervalle.
+    cibles = c["P"].T
+    entropie = float(np.mean(-(cibles * np.log(np.where(cibles > 0, cibles, 1))).sum(axis=1)))
+    assert c["erreurs"][0] == pytest.approx(np.log(c["N"]), abs=0.05)
+    assert entropie < c["erreurs"][1] < np.log(c["N"]) - 0.15
     g = r["bigrammes"]
     assert g["glouton"].split()[0] == "the" and len(g["glouton"].split()) >= 2
     assert set(g["phrases_T"]) == {0.001, 0.05, 0.5, 10}
     assert all(p.split()[0] == "the" for p in g["phrases_T"].values())
+    # les données tracées
+    s = r["statistiques"]
+    rang = np.arange(1, len(s["comptes"]) + 1)
+    frequences, ajustee, livre = (l.get_ydata() for l in tracees["ch17-zipf"].axes[0].lines)
+    np.testing.assert_allclose(frequences, s["comptes"] / s["total"], rtol=1e-12)
+    np.testing.assert_allclose(ajustee, s["a"] / (rang + s["b"]) ** s["c"], rtol=1e-12)
+    np.testing.assert_allclose(livre, 0.1 / (rang + 1.5) ** 0.95, rtol=1e-12)
+    assert list(tracees["ch17-frequences"].axes[0].lines[0].get_ydata()) == [n for _, n in s["freq"].most_common(50)]
+    x = np.linspace(-3, 4, 300)
+    for T, ligne in zip((0.1, 0.5, 1.0, 2.0, 4.0), tracees["ch17-softmax-temperature"].axes[0].lines, strict=True):
+        np.testing.assert_allclose(ligne.get_ydata(), 1 / (1 + np.exp((1 - 2 * x) / T)), rtol=1e-9)
+    for ax, T in zip(tracees["ch17-softmax-lois"].axes, (0.1, 0.2, 1, 5), strict=True):
+        hauteurs = [b.get_height() for b in ax.patches]
+        X = np.array([2, 5, 25, 3, 14, 4]) / 53
+        np.testing.assert_allclose(hauteurs, np.exp(X / T) / np.exp(X / T).sum(), rtol=1e-12)
+    acp = tracees["ch17-acp"].axes[0].collections
+    np.testing.assert_allclose(acp[0].get_offsets(), p["coord"][:50], rtol=1e-12)
+    np.testing.assert_allclose(acp[1].get_offsets(), p["coord"][50:], rtol=1e-12)
     for nom in ["ch17-frequences", "ch17-zipf", "ch17-softmax-lois", "ch17-acp", "ch17-mnist-plongement-3d"]:
         assert (figures / f"{nom}.png").stat().st_size > 1000, nom
 
@@ -184,6 +252,12 @@ def _chapitre_18_verifie(r):
     assert r["position"]["rotation"] < 1e-12
     np.testing.assert_allclose(r["position"]["w3"], [-0.989992, 0.141120, 0.798302, 0.602263, 0.990321, 0.138802],
                                atol=5e-6)
+    np.testing.assert_allclose(r["position"]["w2"], [-0.416147, 0.909297, 0.908596, 0.417677, 0.995694, 0.092699],
+                               atol=5e-7)
+    gelu = r["gelu"]
+    np.testing.assert_allclose(gelu["GELU(-0.5) exacte, tanh, sigmoïde"], [-0.154269, -0.154286, -0.149612], atol=5e-7)
+    np.testing.assert_allclose(gelu["GELU(1) exacte, tanh, sigmoïde"], [0.841345, 0.841192, 0.845796], atol=5e-7)
+    np.testing.assert_allclose(gelu["GELU(3) exacte, tanh, sigmoïde"], [2.995950, 2.996363, 2.981929], atol=5e-7)
     assert r["produit-tensoriel"]["resultat"].tolist() == [[8, 18], [5, 11]] and r["produit-tensoriel"]["produit"]
     assert r["produit-tensoriel"]["kron(A, B) vec(M)"] == [8, 5, 18, 11]
     a = r["attention"]
@@ -195,14 +269,31 @@ def _chapitre_18_verifie(r):
     assert g["poids de GPT-2 small"] == 124_439_808
     assert g["poids du petit GPT"] == g["formule"] == g["modele"].count_params()
     assert len(g["historique"]) == 1                                            # --rapide : une époque
-    assert g["historique"][-1] < np.log(g["bpe"].taille)                        # mieux que le hasard
+    # --rapide, une époque : erreur moyenne de l'époque 4.01, 4.02, 4.07 (graines 0, 1, 2) pour ln N = 4.47
+    # (hasard) ; l'unigramme ferait 3.02 : une époque ne l'atteint pas encore, donc ce seuil (baisse mesurée
+    # de 0.40 à 0.45, seuil 0.25) montre que l'erreur baisse vraiment mais pas que le contexte sert.
+    assert g["historique"][-1] < np.log(g["bpe"].taille) - 0.25
 
 
-def test_chapitre_18(lancer_chapitre):
+def test_chapitre_18(lancer_chapitre, tracer_figures):
     import importlib.util
 
-    r, figures = lancer_chapitre(18)
+    from scipy.stats import norm
+
+    with tracer_figures() as tracees:
+        r, figures = lancer_chapitre(18)
     _chapitre_18_verifie(r)
+    # les données tracées : GELU = x Φ(x) (Φ de SciPy) et ReLU ; la courbe d'erreur du petit GPT ; les cosinus
+    gelu, relu = tracees["ch18-gelu"].axes[0].lines
+    t = np.linspace(-4, 3, 200)
+    np.testing.assert_allclose(gelu.get_ydata(), t * norm.cdf(t), atol=1e-12)
+    np.testing.assert_allclose(relu.get_ydata(), np.maximum(t, 0), atol=0)
+    np.testing.assert_allclose(tracees["ch18-gpt-erreur"].axes[0].lines[0].get_ydata(), r["petit-gpt"]["historique"])
+    k = np.linspace(0, 50, 200)
+    for i, ax in enumerate(tracees["ch18-position-icst"].axes):
+        np.testing.assert_allclose(ax.lines[0].get_ydata(), np.cos(k / 10000 ** (2 * i / 100)), atol=1e-12)
+    np.testing.assert_allclose(tracees["ch18-position-matrice"].axes[0].images[0].get_array(),
+                               at.matrice_position(100, 100, p=10000).T, atol=1e-12)
     gen = r["generation"]
     assert set(gen["textes_generes"]) == {0.0, 0.7, 1.5}
     assert all(t.startswith("this movie is") for t in gen["textes_generes"].values())
@@ -279,11 +370,13 @@ def test_entropie_gpt_egale_la_perte_keras():
 def test_bpe_encoder_memorise_sans_changer_le_resultat():
     bpe = TokeniseurBPE.entrainer("ab ab abc dbac bacde", nb_fusions=3)
     mots = "ab ab abc dbac bacde ab"
-    attendu = []
-    for k, m in enumerate(mots.split()):
-        attendu += ([bpe.taille - 1] if k else []) + [bpe.vocabulaire.index(t) for t in bpe.decouper_mot(m)]
+    # écrit à la main : a b c d e ab ba bac = 0…7, l'espace = 8 ; abc = ab·c, dbac = d·bac, bacde = bac·d·e
+    attendu = [5, 8, 5, 8, 5, 2, 8, 3, 7, 8, 7, 3, 4, 8, 5]
+    assert bpe.vocabulaire == ["a", "b", "c", "d", "e", "ab", "ba", "bac"] and bpe.taille == 9
     assert bpe.encoder(mots) == attendu
-    assert bpe.decoder(bpe.encoder(mots)) == mots
+    assert bpe.encoder(mots) == attendu          # deuxième appel : les mots déjà découpés sont relus de la mémoire
+    assert bpe.decouper_mot("bacde") == ["bac", "d", "e"]
+    assert bpe.decoder(attendu) == mots
 
 
 def test_sans_balises_imdb():

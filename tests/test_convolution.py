@@ -182,6 +182,18 @@ def test_catalogue_motifs():
     for nom in ("verticales", "horizontales", "diagonales", "contours", "contours_2", "contours_3"):
         assert noyau(nom).sum() == 0                      # zone uniforme → 0
     assert noyau("gaussien_5x5")[0, 0] == 1 / 256
+    # les motifs du tableau du livre (chap. 12 §3), terme à terme
+    assert noyau("verticales").tolist() == [[-1, 2, -1], [-1, 2, -1], [-1, 2, -1]]
+    assert noyau("horizontales").tolist() == [[-1, -1, -1], [2, 2, 2], [-1, -1, -1]]
+    assert noyau("diagonales").tolist() == [[-1, -1, 2], [-1, 2, -1], [2, -1, -1]]
+    assert noyau("contours").tolist() == [[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]]
+    # et ce qu'ils font : une ligne verticale répond au motif « verticales », pas une horizontale
+    image = np.zeros((9, 9))
+    verticale, horizontale = image.copy(), image.copy()
+    verticale[:, 4], horizontale[4, :] = 1, 1
+    centre = lambda A, nom: convolution_2d(A, noyau(nom))[4, 4]
+    assert (centre(verticale, "verticales"), centre(horizontale, "verticales")) == (6, 0)
+    assert (centre(verticale, "horizontales"), centre(horizontale, "horizontales")) == (0, 6)
     m = noyau("flou")
     m[0, 0] = 99
     assert noyau("flou")[0, 0] == pytest.approx(1 / 9)    # copie

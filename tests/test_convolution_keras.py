@@ -158,6 +158,16 @@ def test_prediction_avec_miroir_et_exactitude():
     np.testing.assert_allclose(rec.predire_avec_miroir(modele, x), [[0.5], [0.5]])
     assert rec.exactitude(np.array([1, 0]), np.array([[0.9], [0.2]])) == 1.0
     assert rec.exactitude(np.array([1, 1]), np.array([[0.9], [0.2]])) == 0.5
+    # sortie sigmoïde : classe 1 si p ≥ 0.5, pas avant (0.3 et 0.45 sont des « 0 »)
+    y = np.array([0, 0, 0, 1, 1, 1, 0, 1])
+    p = np.array([[0.1], [0.3], [0.45], [0.5], [0.55], [0.9], [0.7], [0.2]])
+    assert rec.exactitude(y, p) == 6 / 8
+    # … comme keras.metrics.BinaryAccuracy (seuil 0.5), sur des p tirés au hasard hors de 0.5 exactement
+    rng = np.random.default_rng(0)
+    y, p = rng.integers(0, 2, 200), rng.random((200, 1))
+    metrique = keras.metrics.BinaryAccuracy()
+    metrique.update_state(y[:, None], p)
+    assert rec.exactitude(y, p) == pytest.approx(float(metrique.result()), abs=1e-6)
     # softmax : étiquettes entières ou one-hot
     p = np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]])
     assert rec.exactitude(np.array([1, 0, 0]), p) == pytest.approx(2 / 3)

@@ -33,7 +33,7 @@ def test_une_variable_recoit_un_nombre():
     t = descente(lambda a: a ** 2 + 1, df, 2, 0.2, 4)
     np.testing.assert_allclose(t.points[:, 0], [2, 1.2, 0.72, 0.432, 0.2592])
     assert t.valeurs[4] == pytest.approx(1.06718464)
-    assert all(not isinstance(v, np.ndarray) or v.ndim == 0 for v in vus)
+    assert len(vus) == 5 and all(not isinstance(v, np.ndarray) or v.ndim == 0 for v in vus)   # en P_0 … P_4
 
 
 def test_moment_et_nesterov_formules():
@@ -62,7 +62,11 @@ def test_calendriers_de_pas():
     assert pas_lineaire(0.1)(4) == pytest.approx(0.02)
     assert pas_quadratique(0.1)(1) == pytest.approx(0.025)
     assert pas_exponentiel(0.1, 0.5)(2) == pytest.approx(0.1 * np.exp(-1))
-    assert pas_keras(0.001, 1e-7)(10 ** 6) == pytest.approx(0.001 / 1.1)
+    # δ_k = δ0 / (αk + 1) écrite à la main, à des k précis (k = 0 : δ0 lui-même) ; tolérance 1e-12
+    np.testing.assert_allclose([pas_keras(0.1, 0.5)(k) for k in (0, 1, 2, 4, 10)],
+                               [0.1, 0.1 / 1.5, 0.1 / 2, 0.1 / 3, 0.1 / 6], rtol=1e-12)
+    assert pas_keras(0.001, 1e-7)(10 ** 6) == pytest.approx(0.001 / 1.1, rel=1e-12)
+    assert pas_keras(0.3, 0)(12345) == 0.3                                  # α = 0 : pas constant
     t = descente(f1, g1, [2, 1], pas_lineaire(0.2), 3)
     np.testing.assert_allclose(t.pas, [0.2, 0.1, 0.2 / 3])
     assert meilleur_pas(f1, g1, [2, 1]) == pytest.approx(0.21)
