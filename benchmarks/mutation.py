@@ -34,6 +34,8 @@ from pathlib import Path
 RACINE = Path(__file__).resolve().parent.parent
 MODULES = ["activations", "poids", "evaluation", "approximation", "gradients", "descente", "convolution", "bpe",
            "texte", "attention", "probabilites"]
+# modules dont les tests construisent des réseaux Keras : bien plus lents par mutant
+MODULES_KERAS = ["activations", "poids", "evaluation", "approximation", "gradients"]
 TUES = {"killed", "timeout", "segfault", "caught by type check"}
 
 # Survivants examinés un par un : (module, fonction, ligne mutée sans espaces de tête) → raison.
@@ -93,6 +95,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modules", default=",".join(MODULES), help="modules de keras_facile, séparés par des virgules")
     parser.add_argument("--echantillon", type=int, default=1, help="garder un mutant sur K (défaut : tous)")
+    parser.add_argument("--echantillon-keras", type=int, default=None,
+                        help="K pour les modules dont les tests construisent des réseaux Keras (défaut : --echantillon)")
     parser.add_argument("--enfants", type=int, default=2, help="processus mutmut en parallèle (défaut 2)")
     parser.add_argument("--etiquette", default="apres", help="nom de la mesure dans le JSON (avant, apres …)")
     parser.add_argument("--tout", action="store_true", help="effacer mutants/ et tout relancer")
@@ -107,13 +111,15 @@ def main(argv=None):
 
     os.chdir(RACINE)
     tous = noms_des_mutants(modules)
-    choisis = {m: noms[::args.echantillon] for m, noms in tous.items()}
+    pas = {m: (args.echantillon_keras or args.echantillon) if m in MODULES_KERAS else args.echantillon
+           for m in modules}
+    choisis = {m: noms[::pas[m]] for m, noms in tous.items()}
     duree = None
     if not args.sans_lancer:
         if args.tout and Path("mutants").exists():
             shutil.rmtree("mutants")
         commande = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.enfants)]
-        if args.echantillon > 1 or set(modules) != set(MODULES):
+        if max(pas.values()) > 1 or set(modules) != set(MODULES):
             deja = lire_resultats(modules) if Path("mutants").exists() else {}
             a_faire = [n for m in modules for n in choisis[m] if deja.get(m, {}).get(n, (None,))[0] not in TUES]
             if not a_faire:
@@ -143,7 +149,7 @@ def main(argv=None):
         par_module[m] = {
             "mutants": len(statuts), "tues": tues, "survivants": len(survivants), "non_verifies": non_verifies,
             "duree_cumulee_s": round(sum(d or 0 for _, d in statuts.values()), 1),
-            "score": round(tues / evalues, 4) if evalues else None,
+            "score": round(tues / evalues, 4) if evalues else None, "echantillon": f"1 sur {pas[m]}",
             "liste_survivants": survivants,
         }
         total_mutants += evalues
@@ -157,7 +163,8 @@ def main(argv=None):
 
     mesure = {
         "outil": "mutmut " + __import__("importlib.metadata").metadata.version("mutmut"),
-        "echantillon": f"1 mutant sur {args.echantillon}" if args.echantillon > 1 else "tous les mutants",
+        "echantillon": (f"1 mutant sur {args.echantillon}" + (f" (modules Keras : 1 sur {args.echantillon_keras})"
+                        if args.echantillon_keras else "")) if max(pas.values()) > 1 else "tous les mutants",
         "enfants": args.enfants,
         "duree_passe_s": round(duree, 1) if duree is not None else None,
         "mutants": total_mutants, "tues": total_tues,

@@ -62,7 +62,7 @@ def test_evaluation_refuse_les_mauvaises_entrees():
     with pytest.raises(TypeError, match="rien"):
         evaluation(modele)
     with pytest.raises(TypeError, match="entree\\b"):
-        reseau(poids_au_hasard(1, 1), 1) and evaluation(reseau(poids_au_hasard(1, 1), 1), "x")
+        evaluation(reseau(poids_au_hasard(1, 1), 1), "x")
 
 
 def test_evaluer_lot_egale_le_calcul_numpy_et_decoupe_les_grands_lots(monkeypatch):
