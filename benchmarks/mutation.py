@@ -121,7 +121,9 @@ def main(argv=None):
         commande = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.enfants)]
         if max(pas.values()) > 1 or set(modules) != set(MODULES):
             deja = lire_resultats(modules) if Path("mutants").exists() else {}
-            a_faire = [n for m in modules for n in choisis[m] if deja.get(m, {}).get(n, (None,))[0] not in TUES]
+            # un « timeout » est relancé : il peut venir d'un processus bloqué, pas d'un vrai défaut détecté
+            a_faire = [n for m in modules for n in choisis[m]
+                       if deja.get(m, {}).get(n, (None,))[0] not in TUES - {"timeout"}]
             if not a_faire:
                 print("rien à relancer : tous les mutants choisis sont déjà tués")
             commande += a_faire

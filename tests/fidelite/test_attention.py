@@ -116,3 +116,20 @@ def test_gelu_valeurs_du_livre():
     np.testing.assert_allclose(gelu_tanh(x), tanh, atol=5e-7)
     np.testing.assert_allclose(gelu_sigmoide(x), sigm, atol=5e-7)
     np.testing.assert_allclose(gelu_tanh(x), keras.ops.gelu(x, approximate=True), atol=1e-6)
+
+
+def test_calculs_en_float64_meme_pour_des_entrees_float32():
+    x = np.array([0.1, 1.0 / 3.0, 2.0], dtype=np.float32)
+    x64 = x.astype(np.float64)
+    for fonction, attendu in [(gelu, x64 * stats.norm.cdf(x64)),
+                              (gelu_sigmoide, x64 * special.expit(1.702 * x64)),
+                              (gelu_tanh, 0.5 * x64 * (1 + np.tanh(math.sqrt(2 / math.pi) * (x64 + 0.044715 * x64 ** 3))))]:
+        sortie = fonction(x)
+        assert sortie.dtype == np.float64
+        np.testing.assert_allclose(sortie, attendu, rtol=1e-13)
+    A = np.array([[1.0, 2.0, 0.5], [0.0, 1.0, 3.0]], dtype=np.float32)
+    y = np.array([1.0, 1.0 / 3.0], dtype=np.float32)
+    x = moindre_norme(A, y)
+    assert x.dtype == np.float64
+    np.testing.assert_allclose(x, np.linalg.pinv(A.astype(np.float64)) @ y.astype(np.float64), rtol=1e-12)
+    np.testing.assert_allclose(A.astype(np.float64) @ x, y.astype(np.float64), atol=1e-14)

@@ -90,3 +90,13 @@ def test_dropout_du_livre():
             dropout_livre(x, p)
     with pytest.raises(TypeError):
         dropout_livre(x, 0.5, entrainement="oui")
+
+
+def test_calculs_en_float64_meme_pour_des_entrees_float32():
+    x = np.array([0.1, 1.0 / 3.0, 2.0], dtype=np.float32)
+    x64 = x.astype(np.float64)
+    assert standardiser(x).dtype == np.float64
+    np.testing.assert_allclose(standardiser(x), (x64 - x64.mean()) / x64.std(), rtol=1e-13)
+    assert loi_normale(x).dtype == np.float64
+    np.testing.assert_allclose(loi_normale(x), stats.norm.pdf(x64), rtol=1e-13)
+    assert softmax(x).dtype == np.float64
