@@ -9,6 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from scipy import signal  # noqa: E402
 
+from keras_facile import convolution  # noqa: E402
 from keras_facile.convolution import (  # noqa: E402
     NOYAUX, affichage_convolution, affichage_couches_1d, average_pooling, convolution_1d, convolution_2d,
     correlation_1d, correlation_2d, couche_convolution, max_pooling, moyenne_mobile, noyau,
@@ -172,6 +173,8 @@ def test_catalogue_des_motifs_du_livre():
     for nom, valeur in attendus.items():
         np.testing.assert_allclose(noyau(nom), valeur, atol=1e-15, err_msg=nom)
     assert NOYAUX["verticales"][1] == "Lignes verticales"
+    # _gauss5 est appelée à l'import (NOYAUX) : on la vérifie aussi directement
+    np.testing.assert_allclose(convolution._gauss5(), np.outer([1, 4, 6, 4, 1], [1, 4, 6, 4, 1]) / 256, atol=1e-15)
     copie = noyau("identite")
     copie[1, 1] = 7
     assert noyau("identite")[1, 1] == 1
@@ -214,6 +217,7 @@ def test_affichage_couches_1d_aretes_et_poids_partages():
     n = 5
     fig = affichage_couches_1d(n)
     dense, conv = fig.axes
+    assert dense.get_position().x1 <= conv.get_position().x0        # côte à côte
     aretes = dense.get_lines()
     assert len(aretes) == n * n
     assert {tuple(l.get_ydata()) for l in aretes} == {(i, j) for i in range(n) for j in range(n)}
@@ -223,6 +227,7 @@ def test_affichage_couches_1d_aretes_et_poids_partages():
     assert len(aretes) == 3 * n - 2
     couleur = {-1: "red", 0: "green", 1: "blue"}
     for l in aretes:
+        assert tuple(l.get_xdata()) == (0, 1)
         i, j = l.get_ydata()
         assert abs(i - j) <= 1
         assert mcolors.to_hex(l.get_color()) == mcolors.to_hex(couleur[i - j])

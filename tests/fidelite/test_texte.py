@@ -214,3 +214,15 @@ def test_generer_phrase_refuse_les_mauvais_reglages(mauvais):
         generer_phrase(OCCUR, "le", **mauvais)
     with pytest.raises((ValueError, TypeError)):
         generer_phrase_trigrammes({}, "le", "chat", **mauvais)
+
+
+def test_reglages_par_defaut_et_cas_limites(tmp_path):
+    phrases = [["on", "the", "cat", "sat", "The"], ["a", "the", "cat"]]
+    assert mots_de(phrases) == ["on", "the", "cat", "sat", "The", "the", "cat"]       # au moins 2 lettres
+    assert frequences(phrases) == Counter({"the": 2, "cat": 2, "on": 1, "sat": 1, "The": 1})   # casse gardée
+    # un triplet est écarté dès que l'un des trois mots est trop court, y compris le premier
+    assert dict(trigrammes(phrases)) == {("on", "the"): Counter({"cat": 1}), ("the", "cat"): Counter({"sat": 1}),
+                                         ("cat", "sat"): Counter({"The": 1})}
+    chemin = tmp_path / "abime.txt"
+    chemin.write_bytes(b"Bon caf\xe9 ici. Fin")                 # octet invalide en UTF-8 : remplacé
+    assert charger_corpus(str(chemin)) == [["Bon", "caf", "ici"], ["Fin"]]     # « � » n'est pas une lettre
