@@ -59,14 +59,17 @@ def _nombre(f, p, nom):
                            f"{verif.decrire(valeur)}") from None
 
 
-def _valeurs(f, points, nom="f", borne=None):
+def _valeurs(f, points, nom="f", borne=None, deux_var=False):
     """Les valeurs de ``f`` aux ``points``, finies ; avec ``borne``, de valeur absolue ≤ ``borne``
-    (les poids Keras sont en float32 : au-delà, le réseau calculerait ∞ ou NaN)."""
+    (les poids Keras sont en float32 : au-delà, le réseau calculerait ∞ ou NaN).
+
+    ``deux_var`` : ``points`` est un tableau (N, 2) et ``f(x, y)`` reçoit d'abord les deux colonnes,
+    puis, si elle n'accepte pas de tableaux (``math.sin`` …), chaque point ``f(x_k, y_k)``."""
     verif.appelable(nom, f)
     # les valeurs non finies sont signalées ci-dessous : pas d'avertissement numpy en plus
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         try:
-            valeurs = np.asarray(f(points), dtype=np.float64)
+            valeurs = np.asarray(f(points[:, 0], points[:, 1]) if deux_var else f(points), dtype=np.float64)
             if valeurs.shape != points.shape[:1] and valeurs.shape != np.shape(points):
                 raise ValueError
         except (TypeError, ValueError, OverflowError):
@@ -235,7 +238,7 @@ def approximation_deux_var(f, xmin, xmax, ymin, ymax, n):
     ys = np.linspace(ymin, ymax, n + 1)
     cx, cy = (xs[:-1] + xs[1:]) / 2, (ys[:-1] + ys[1:]) / 2
     CX, CY = np.meshgrid(cx, cy, indexing="ij")
-    valeurs = _valeurs(lambda p: f(p[:, 0], p[:, 1]), np.c_[CX.ravel(), CY.ravel()], "f")
+    valeurs = _valeurs(f, np.c_[CX.ravel(), CY.ravel()], "f", deux_var=True)
     # couche 1 : montées H(x − x_i), i = 0..n−1, et descente H(−x + xmax) ; idem en y
     c1 = np.zeros((2, 2 * (n + 1)))
     b1 = np.zeros(2 * (n + 1))
@@ -284,5 +287,5 @@ def erreur_max_deux_var(modele, f, xmin, xmax, ymin, ymax, num=201) -> float:
     num = _num(num)
     X, Y = np.meshgrid(np.linspace(xmin, xmax, num), np.linspace(ymin, ymax, num))
     points = np.c_[X.ravel(), Y.ravel()]
-    valeurs = _valeurs(lambda p: f(p[:, 0], p[:, 1]), points, "f")
+    valeurs = _valeurs(f, points, "f", deux_var=True)
     return float(np.max(np.abs(evaluer_lot(modele, points)[:, 0] - valeurs)))

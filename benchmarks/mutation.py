@@ -1,0 +1,328 @@
+"""Test de mutation (à la demande, pas en CI) des modules de calcul du livre, avec mutmut.
+
+    python benchmarks/mutation.py                       # tous les mutants des 11 modules
+    python benchmarks/mutation.py --echantillon 5       # un mutant sur 5 (ordre des noms), plus rapide
+    python benchmarks/mutation.py --modules descente,bpe --etiquette essai
+
+À lancer depuis un arbre de travail (jamais dans /work/main) : mutmut copie le paquet et
+les tests dans ``mutants/`` (ignoré par git) et y garde ses résultats. La configuration
+(modules mutés, tests choisis) est la section ``[mutmut]`` de ``setup.cfg`` ; mutmut
+associe à chaque fonction les tests qui l'appellent (passe « stats ») et ne relance,
+pour un mutant, que ceux-là : c'est la sélection de tests par module, et même par
+fonction. Les tests des chapitres (trop lents pour être relancés par mutant) et ceux
+qui lancent un second processus sont exclus.
+
+Un mutant déjà tué garde son verdict tant que sa fonction ne change pas (mutmut remet à
+zéro les fonctions modifiées) : une nouvelle passe ne relance que les mutants pas encore
+tués. ``--tout`` efface ``mutants/`` et recommence de zéro.
+
+Résultat : ``benchmarks/resultats/mutation.json``, une mesure par étiquette (``avant``,
+``apres`` …) : par module, mutants total / tués / survivants, durée cumulée des
+mutants, score, et chaque survivant avec son changement et sa raison (table ``RAISONS``
+ci-dessous ; un survivant sans raison connue est signalé « À EXAMINER »).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RACINE = Path(__file__).resolve().parent.parent
+MODULES = ["activations", "poids", "evaluation", "approximation", "gradients", "descente", "convolution", "bpe",
+           "texte", "attention", "probabilites"]
+# modules dont les tests construisent des réseaux Keras : bien plus lents par mutant
+MODULES_KERAS = ["activations", "poids", "evaluation", "approximation", "gradients"]
+TUES = {"killed", "timeout", "segfault", "caught by type check"}
+
+# Survivants examinés un par un : (module, fonction, ligne mutée sans espaces de tête) → raison.
+# La clé ne dépend pas du numéro du mutant (qui change dès qu'on modifie la fonction).
+MESSAGE = ("libellé d'un message d'erreur seulement (nom ou aide) : le type d'erreur et le cas refusé sont testés, "
+           "pas chaque mot ; aucun calcul ne change — non équivalent, laissé")
+FAUX = "équivalent : None est faux comme False"
+COSMETIQUE = ("réglage d'apparence de la figure (épaisseur, ordre d'empilement, taille ou remplissage des disques) "
+              "sans valeur prescrite ; les données tracées, couleurs et titres sont testés")
+AVERT = ("n'ajoute qu'un avertissement numpy (valeur invalide) ; les valeurs calculées et l'erreur ou l'avertissement "
+         "en français sont les mêmes")
+GAUSS5 = ("_gauss5 n'est appelée qu'à l'import (table NOYAUX), avant que mutmut active un mutant ; le test "
+          "test_catalogue_des_motifs_du_livre l'appelle maintenant directement, mais la passe incrémentale de mutmut "
+          "ne réassocie pas un test existant modifié : non revérifié ici (passe complète : --tout)")
+RAISONS: dict[tuple[str, str, str], str] = {
+    ("evaluation", "_fonction_compilee", "reduce_retracing=False)"):
+        "équivalent : réglage de performance de tf.function, la fonction calculée est la même",
+    ("evaluation", "evaluer_lot", 'X = verif.tableau("X", X, forme=(None, n), dtype=np.float32, fini=None,'): FAUX,
+    ("approximation", "_decrire_couche", "return type(None).__name__"): MESSAGE,
+    ("approximation", "_nombre", 'return verif.reel(f"{nom}({p})", valeur, )'): MESSAGE,
+    ("approximation", "_num", 'return verif.entier("num", num, min=2, )'): MESSAGE,
+    ("approximation", "_sequentiel", "couche.set_weights([np.asarray(coeff, np.float32), np.asarray(biais, )])"):
+        "équivalent : set_weights convertit de toute façon dans le type des variables (float32)",
+    ("approximation", "_valeurs", 'with np.errstate(divide="ignore", over="ignore"):'): AVERT,
+    ("approximation", "_valeurs", "if valeurs.shape != points.shape[:1] or valeurs.shape != np.shape(points):"):
+        "équivalent : les deux formes sont égales pour une variable ; à deux variables, la reprise point par point "
+        "donne les mêmes valeurs (plus lentement)",
+    ("approximation", "approximation_deux_var", 'xmin, xmax = verif.intervalle("xmin", xmin, None, xmax)'): MESSAGE,
+    ("approximation", "approximation_deux_var", "c2[n + 1 + j, k] = 1.0"):
+        "équivalent : la case valait 0 avant, « = 1 » et « += 1 » donnent la même matrice",
+    ("approximation", "calcul_approximation",
+     'a, b = verif.reel("a", a, float32=True), verif.reel(None, b, float32=True)   # ils deviennent des biais'): MESSAGE,
+    ("approximation", "erreur_max", 'a, b = verif.intervalle("A", a, "b", b)'): MESSAGE,
+    ("approximation", "indicatrice_rectangle", 'xmin, xmax = verif.intervalle("XXxminXX", xmin, "xmax", xmax)'): MESSAGE,
+    ("gradients", "_fonction_perte",
+     "return lambda y, y_pred: fonction(y, y_pred) if (isinstance(fonction, keras.losses.Loss)) and False \\"):
+        "équivalent : un objet Loss renvoie déjà la moyenne (un scalaire), la moyenne d'un scalaire est lui-même",
+    ("gradients", "_perte_float64", 'config["dtype"] = "XXfloat64XX"'):
+        "non tué : la perte reste en float32, écart sous la tolérance (1e-2) des tests de verifier_gradient ; "
+        "la précision float64 n'est pas observable avec ces tolérances",
+    ("gradients", "gradient_entree", "if Yt.ndim == 1 and y_pred.shape[+1] == 1:"):
+        "équivalent : y_pred a deux dimensions, shape[1] et shape[-1] sont le même nombre",
+    ("gradients", "gradient_entree", "Yt = _lignes(None, Y)"): MESSAGE,
+    ("gradients", "gradient_entree",
+     'raise ValueError("XXperte doit être donnée pour un modèle non compilé, reçu None (NoneType) ; XX"'): MESSAGE,
+    ("gradients", "gradient_entree", "y_pred = modele(x, )"):
+        "équivalent pour les couches testées (Dense) : training ne change que Dropout / BatchNormalization, "
+        "non couverts ici",
+    ("gradients", "verifier_gradient", "plancher = max(1e-4 / max(float(np.max(np.abs(g))) for g in gradient), 1e-8)"):
+        "non tué : le plancher du dénominateur ne compte que pour des composantes presque nulles du gradient, "
+        "absentes des réseaux testés",
+    ("descente", "_verifier", 'P0 = np.atleast_1d(verif.tableau("P0", P0, vide=False, aide="P0 EST LE POINT DE DÉPART"))'):
+        MESSAGE,
+    ("descente", "_verifier", 'aide="DELTA EST LE PAS Δ, UN NOMBRE OU UNE FONCTION K ↦ Δ_K"))'): MESSAGE,
+    ("descente", "descente", 'moment = verif.reel("moment", moment, min=0, max=1, max_exclu=True, aide=None)'): MESSAGE,
+    ("descente", "descente_stochastique", 'with np.errstate(over="ignore", ):'): AVERT,
+    ("descente", "descente_stochastique", 'N = verif.entier("N", N, min=1, )'): MESSAGE,
+    ("descente", "descente_stochastique", 'N = verif.entier("N", N, min=1, aide="XXN est le nombre de donnéesXX")'): MESSAGE,
+    ("descente", "descente_stochastique", 'verif.appelable("ERREUR", erreur)'): MESSAGE,
+    ("descente", "meilleur_pas",
+     'P = np.atleast_1d(verif.tableau("P", P, vide=None, aide="P est le point où l\'on cherche le pas"))'): FAUX,
+    ("descente", "meilleur_pas",
+     'P = np.atleast_1d(verif.tableau("P", P, vide=False, aide="P EST LE POINT OÙ L\'ON CHERCHE LE PAS"))'): MESSAGE,
+    ("descente", "meilleur_pas", 'aide="UNE LISTE DE PAS Δ À ESSAYER, PAR EXEMPLE NP.ARANGE(0.001, 1, 0.001)")'): MESSAGE,
+    ("descente", "meilleur_pas", 'raise ValueError(f"candidats doit contenir des pas δ > 0, reçu {verif.decrire(None)} ; "'):
+        MESSAGE,
+    ("descente", "meilleur_pas", "valeurs = np.array([verif.reel(None, f(P - d * g), fini=False) for d in candidats])"):
+        MESSAGE,
+    ("convolution", "_decoupe", "return 0, n + m + 1"):
+        "équivalent : la tranche [0:n+m+1] d'un tableau de longueur n+m−1 s'arrête à sa fin",
+    ("convolution", "affichage_convolution", "f = np.asarray(f, )"):
+        "équivalent : matplotlib trace de la même façon des entiers ou des réels",
+    ("convolution", "affichage_convolution", 'ax1.plot(f, style, color="blue")'):
+        "équivalent : sans abscisses, matplotlib prend 0, 1, …, len(f) − 1, les mêmes",
+    ("convolution", "affichage_convolution", 'ax2.plot(np.arange(len(h)), h, style, color="RED")'):
+        "équivalent : matplotlib lit les noms de couleurs sans tenir compte de la casse",
+    ("convolution", "affichage_convolution", "ax.grid(alpha=0.3)"):
+        "équivalent : grid() avec des réglages de style allume la grille",
+    ("convolution", "affichage_couches_1d", 'ax.axis("OFF")'):
+        "équivalent : matplotlib accepte « OFF » comme « off » (axes cachés, testé)",
+    ("convolution", "affichage_couches_1d", 'ax.plot([0, 1], [i, j], color="gray", lw=None)'): COSMETIQUE,
+    ("convolution", "affichage_couches_1d", 'ax.plot([0, 1], [i, j], color="gray", )'): COSMETIQUE,
+    ("convolution", "affichage_couches_1d", 'ax.plot([0, 1], [i, j], color="GRAY", lw=0.6)'):
+        "équivalent : matplotlib lit les noms de couleurs sans tenir compte de la casse",
+    ("convolution", "affichage_couches_1d",
+     'ax.scatter([0] * n, range(n), s=120, color="white", edgecolor="black", zorder=None)'): COSMETIQUE,
+    ("convolution", "affichage_couches_1d", 'ax.scatter([0] * n, range(n), s=120, edgecolor="black", zorder=3)'): COSMETIQUE,
+    ("convolution", "affichage_couches_1d",
+     'ax.scatter([0] * n, range(n), s=120, color="white", edgecolor="black", zorder=4)'): COSMETIQUE,
+    ("convolution", "affichage_couches_1d",
+     'ax.scatter([1] * n, range(n), s=None, color="white", edgecolor="black", zorder=3)'): COSMETIQUE,
+    ("convolution", "affichage_couches_1d", 'ax.scatter([1] * n, range(n), s=120, color="white", zorder=3)'): COSMETIQUE,
+    ("convolution", "couche_convolution", "], axis=-1).astype(np.result_type(A, None, float))"):
+        "équivalent : np.result_type(None) est float64, comme float",
+    ("convolution", "noyau", 'raise ValueError(f"motif inconnu : {nom!r} ; motifs possibles : {\'XX, XX\'.join(NOYAUX)}")'):
+        MESSAGE,
+    ("bpe", "TokeniseurBPE.entrainer", "meilleure, nombre = paires.most_common(2)[0]"):
+        "équivalent : le premier des deux plus fréquents est le plus fréquent",
+    ("texte", "_generateur", '"PAR EXEMPLE NP.RANDOM.DEFAULT_RNG(0)")'): MESSAGE,
+    ("texte", "_suivant", "comptes = np.array(comptes, )"):
+        "équivalent : comptes / somme et ln(comptes) donnent des réels float64 à partir d'entiers",
+    ("texte", "_verifier_generation", '_v.reel("T", T, min=0, min_exclu=True, )'): MESSAGE,
+    ("texte", "_verifier_generation",
+     '_v.reel("T", T, min=0, min_exclu=True, aide="T EST LA TEMPÉRATURE (T → 0 : LE PLUS FRÉQUENT)")'): MESSAGE,
+    ("texte", "charger_corpus", '"XXnltk.download(\'reuters\') et nltk.download(\'punkt_tab\')XX") from e'): MESSAGE,
+    ("texte", "generer_phrase_trigrammes",
+     "def generer_phrase_trigrammes(occur3, mot1, mot2, nb_mots_max=15, nb_mots_choix=21, T=1.0, graine=None,"):
+        "non tué : le réglage par défaut (20 successeurs, comme le livre) ne se voit qu'avec plus de 20 successeurs, "
+        "cas non construit par les tests",
+    ("texte", "tirage_pondere", 'P = _v.tableau("P", P, ndim=1, vide=None, aide=aide)'): FAUX,
+    ("texte", "zipf_mandelbrot", "return a / (np.asarray(rang, ) + b) ** c"):
+        "équivalent : rang + b est déjà réel (b réel) avant la puissance",
+    ("attention", "attention", "Q, K, V = (np.asarray(t, ) for t in (Q, K, V))"):
+        "équivalent pour les entrées float64 des tests ; en float32 le calcul passerait en float32 (écart ~1e-7, "
+        "sous la tolérance de la comparaison avec Keras)",
+    ("attention", "attention_multi_tetes", "bK = zeros(WK.shape[::2]) if (bK is None) or True else bK"):
+        "équivalent : le biais des clés ajoute à chaque score d'une ligne la même constante q·b_K, que le softmax "
+        "efface (c'est pourquoi on peut s'en passer)",
+    ("attention", "attention_multi_tetes", "bV = zeros(WV.shape[::3]) if bV is None else bV"):
+        "équivalent : un biais nul de forme (têtes,) au lieu de (têtes, r) ajoute le même zéro",
+    ("attention", "attention_multi_tetes", "X = np.asarray(X, )"):
+        "équivalent : X @ WQ est en float64 dès que les poids le sont (poids_depuis_mha)",
+    ("attention", "moindre_norme", "return A.T @ np.linalg.solve(A @ A.T, np.asarray(y, dtype=None))"):
+        "équivalent : A est déjà float64, la résolution promeut y en float64",
+    ("probabilites", "dropout_livre", "garde = rng.random(x.shape) <= p"):
+        "équivalent en pratique : ne diffère que si le tirage vaut exactement p (probabilité nulle)",
+    ("probabilites", "entropie_croisee",
+     "y_tilde = np.clip(y_tilde / y_tilde.sum(axis=-1, keepdims=True), EPSILON, None)"):
+        "presque équivalent : ne change que ỹ = 1 exactement, où ln(1 − ε) ≈ −1e-7 devient 0 ; écart 1e-7 sous "
+        "la précision des valeurs du livre",
+    ("approximation", "_valeurs", "valeurs = np.asarray(dtype=np.float64)"):
+        "équivalent : l'appel vectorisé échoue (TypeError) et la reprise point par point donne les mêmes valeurs",
+    ("approximation", "_valeurs", "p = points[np.argmax(None)]"): MESSAGE,
+    ("convolution", "_gauss5", "return np.outer(ligne, ) / 256      # coin = 1 (le script compagnon a une coquille : 41)"):
+        GAUSS5,
+    ("convolution", "_gauss5", "ligne = np.array([1, 5, 6, 4, 1])"): GAUSS5,
+    ("convolution", "_gauss5", "return np.outer(ligne, ligne) * 256      # coin = 1 (le script compagnon a une coquille : 41)"):
+        GAUSS5,
+    ("attention", "moindre_norme", "A = np.asarray(A, dtype=None)"):
+        "non tué : le test en float32 prend des coefficients dont les produits sont exacts en float32, le résultat "
+        "est donc le même qu'en float64",
+}
+
+
+def noms_des_mutants(modules):
+    """Tous les noms de mutants des modules, sans rien lancer (génération par mutmut)."""
+    os.chdir(RACINE)
+    from mutmut.mutation.file_mutation import mutate_file_contents
+    from mutmut.utils.format_utils import get_mutant_name
+
+    noms = {}
+    for m in modules:
+        chemin = Path("keras_facile") / f"{m}.py"
+        resultat = mutate_file_contents(str(chemin), chemin.read_text(encoding="utf-8"), None, None)
+        noms[m] = sorted(get_mutant_name(chemin, n) for n in resultat.mutant_names)
+    return noms
+
+
+def lire_resultats(modules):
+    """{module: {nom: (statut, durée)}} d'après les fichiers .meta de mutants/."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
+
+    os.chdir(RACINE)
+    resultats = {}
+    for m in modules:
+        donnees = SourceFileMutationData(path=Path("keras_facile") / f"{m}.py")
+        donnees.load()
+        resultats[m] = {nom.replace("__init__.", ""): (status_by_exit_code[code], donnees.durations_by_key.get(nom))
+                        for nom, code in donnees.exit_code_by_key.items()}
+    return resultats
+
+
+def changement(nom, module):
+    """(fonction, lignes retirées, lignes ajoutées) du mutant ``nom``."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    diff = get_diff_for_mutant(nom, path=Path("keras_facile") / f"{module}.py")
+    moins = [l[1:].strip() for l in diff.splitlines() if l.startswith("-") and not l.startswith("---")]
+    plus = [l[1:].strip() for l in diff.splitlines() if l.startswith("+") and not l.startswith("+++")]
+    fonction = nom.split(".")[-1].split("__mutmut_")[0].removeprefix("x_").replace("xǁ", "").replace("ǁ", ".")
+    return fonction, moins, plus
+
+
+def raison(module, fonction, plus):
+    for ligne in plus:
+        r = RAISONS.get((module, fonction, ligne))
+        if r:
+            return r
+    return "À EXAMINER"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--modules", default=",".join(MODULES), help="modules de keras_facile, séparés par des virgules")
+    parser.add_argument("--echantillon", type=int, default=1, help="garder un mutant sur K (défaut : tous)")
+    parser.add_argument("--echantillon-keras", type=int, default=None,
+                        help="K pour les modules dont les tests construisent des réseaux Keras (défaut : --echantillon)")
+    parser.add_argument("--enfants", type=int, default=2, help="processus mutmut en parallèle (défaut 2)")
+    parser.add_argument("--etiquette", default="apres", help="nom de la mesure dans le JSON (avant, apres …)")
+    parser.add_argument("--tout", action="store_true", help="effacer mutants/ et tout relancer")
+    parser.add_argument("--sans-lancer", action="store_true", help="relire seulement les résultats de mutants/")
+    args = parser.parse_args(argv)
+    modules = [m.strip() for m in args.modules.split(",") if m.strip()]
+    inconnus = set(modules) - set(MODULES)
+    if inconnus:
+        parser.error(f"modules inconnus : {', '.join(sorted(inconnus))}")
+    if RACINE == Path("/work/main"):
+        parser.error("lancez le test de mutation dans un arbre de travail, pas dans /work/main")
+
+    os.chdir(RACINE)
+    tous = noms_des_mutants(modules)
+    pas = {m: (args.echantillon_keras or args.echantillon) if m in MODULES_KERAS else args.echantillon
+           for m in modules}
+    choisis = {m: noms[::pas[m]] for m, noms in tous.items()}
+    duree = None
+    if not args.sans_lancer:
+        if args.tout and Path("mutants").exists():
+            shutil.rmtree("mutants")
+        commande = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(args.enfants)]
+        if max(pas.values()) > 1 or set(modules) != set(MODULES):
+            deja = lire_resultats(modules) if Path("mutants").exists() else {}
+            # un « timeout » est relancé : il peut venir d'un processus bloqué, pas d'un vrai défaut détecté
+            a_faire = [n for m in modules for n in choisis[m]
+                       if deja.get(m, {}).get(n, (None,))[0] not in TUES - {"timeout"}]
+            if not a_faire:
+                print("rien à relancer : tous les mutants choisis sont déjà tués")
+            commande += a_faire
+        else:
+            a_faire = True
+        debut = time.monotonic()
+        if a_faire:
+            subprocess.run(commande, check=False, env={**os.environ, "PYTHONPATH": str(RACINE)})
+        duree = time.monotonic() - debut
+
+    resultats = lire_resultats(modules)
+    par_module, total_mutants, total_tues = {}, 0, 0
+    for m in modules:
+        statuts = {n: resultats[m].get(n, ("not checked", None)) for n in choisis[m]}
+        tues = sum(s in TUES for s, _ in statuts.values())
+        non_verifies = sum(s == "not checked" for s, _ in statuts.values())
+        survivants = []
+        for n, (s, _) in sorted(statuts.items()):
+            if s in TUES or s == "not checked":
+                continue
+            fonction, moins, plus = changement(n, m)
+            survivants.append({"mutant": n, "statut": s, "fonction": fonction, "avant": moins, "apres": plus,
+                               "raison": raison(m, fonction, plus)})
+        evalues = len(statuts) - non_verifies
+        par_module[m] = {
+            "mutants": len(statuts), "tues": tues, "survivants": len(survivants), "non_verifies": non_verifies,
+            "duree_cumulee_s": round(sum(d or 0 for _, d in statuts.values()), 1),
+            "score": round(tues / evalues, 4) if evalues else None, "echantillon": f"1 sur {pas[m]}",
+            "liste_survivants": survivants,
+        }
+        total_mutants += evalues
+        total_tues += tues
+        print(f"{m:14s} {tues:5d} / {evalues:5d} tués  score {100 * tues / max(evalues, 1):5.1f} %"
+              f"  ({len(survivants)} survivants, {non_verifies} non vérifiés)")
+    print(f"{'total':14s} {total_tues:5d} / {total_mutants:5d} tués  score {100 * total_tues / max(total_mutants, 1):5.1f} %")
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from commun import DOSSIER_RESULTATS, ecrire_resultats
+
+    if duree is None:       # --sans-lancer : on garde la durée de la dernière passe mesurée
+        import json
+
+        ancien = DOSSIER_RESULTATS / "mutation.json"
+        if ancien.exists():
+            duree = json.loads(ancien.read_text(encoding="utf-8"))["mesures"].get(args.etiquette, {}).get("duree_passe_s")
+
+    mesure = {
+        "outil": "mutmut " + __import__("importlib.metadata").metadata.version("mutmut"),
+        "echantillon": (f"1 mutant sur {args.echantillon}" + (f" (modules Keras : 1 sur {args.echantillon_keras})"
+                        if args.echantillon_keras else "")) if max(pas.values()) > 1 else "tous les mutants",
+        "enfants": args.enfants,
+        "duree_passe_s": round(duree, 1) if duree is not None else None,
+        "mutants": total_mutants, "tues": total_tues,
+        "score": round(total_tues / total_mutants, 4) if total_mutants else None,
+        "modules": par_module,
+    }
+    chemin = ecrire_resultats("mutation", {args.etiquette: mesure}, fusionner=True)
+    print(f"écrit : {chemin.relative_to(RACINE)}" + (f" (passe : {duree / 60:.1f} min)" if duree else ""))
+    sans_raison = [s["mutant"] for v in par_module.values() for s in v["liste_survivants"] if s["raison"] == "À EXAMINER"]
+    if sans_raison:
+        print(f"{len(sans_raison)} survivant(s) à examiner : " + ", ".join(sans_raison))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Tests de fidélité tirés du test de mutation (ticket 13)."""
