@@ -7,7 +7,6 @@
     keras-facile copie DOSSIER [--carnets]      copie les chapitres dans DOSSIER, pour les modifier
     keras-facile donnees [--telecharger NOM]    où sont les jeux de données, et leur état
     keras-facile atelier --exemple NOM --sortie page.html   la page hors ligne pour régler les poids à la main
-
     keras-facile galerie [--sortie D] [--rapide]    les figures de chaque chapitre en pages HTML hors ligne
 """
 from __future__ import annotations
@@ -18,9 +17,7 @@ from pathlib import Path
 
 from .parseur import ParseurFrancais
 
-_COMMANDES = ("liste", "lance", "carnet", "copie", "donnees", "atelier")
-
-_COMMANDES = ("liste", "lance", "carnet", "copie", "donnees", "galerie")
+_COMMANDES = ("liste", "lance", "carnet", "copie", "donnees", "atelier", "galerie")
 
 
 def _erreur(commande: str, erreur: Exception) -> int:
@@ -208,8 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                "  copie DOSSIER [options]     copier les chapitres pour les modifier (keras-facile copie --help)\n"
                "  donnees [options]           état des jeux de données (keras-facile donnees --help)\n"
                "  atelier [options]           page web hors ligne pour régler les poids à la main "
-               "(keras-facile atelier --help)",
-
+               "(keras-facile atelier --help)\n"
                "  galerie [options]           les figures des chapitres en pages HTML (keras-facile galerie --help)",
     )
     if not argv:
