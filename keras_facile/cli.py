@@ -160,6 +160,8 @@ def _atelier(argv: list[str]) -> int:
     except (ValueError, TypeError, FileNotFoundError, OSError) as erreur:
         return _erreur("atelier", erreur)
     print(chemin)
+    return 0
+
 
 def _galerie(argv: list[str]) -> int:
     p = ParseurFrancais(prog="keras-facile galerie",
