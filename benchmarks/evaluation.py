@@ -21,11 +21,10 @@ plt.switch_backend("Agg")
 
 
 def reseau_du_livre():
-    modele = Sequential([Input(shape=(1,)), Dense(2, activation="relu"), Dense(1, activation="relu")])
-    definir_poids(modele, 0, 0, 1, -1)
-    definir_poids(modele, 0, 1, -0.5, 1)
-    definir_poids(modele, 1, 0, [1, 1], 0)
-    return modele
+    """Le réseau du listing 6.8 (deux neurones ReLU puis une sortie ReLU), tel que l'atelier l'ouvre."""
+    from keras_facile.exemples_atelier import modele_exemple
+
+    return modele_exemple("listing-6-8")
 
 
 def evaluation_du_livre(modele, *entree):

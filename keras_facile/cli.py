@@ -62,6 +62,16 @@ def _numeros(choix: str) -> list[int]:
     return [int(choix)]
 
 
+def _option_chapitre(p) -> None:
+    p.add_argument("--chapitre", metavar="N", action="append", default=[],
+                   help="seulement ce chapitre (répétable) ; défaut : tous")
+
+
+def _chapitres_choisis(args) -> list[int]:
+    """Les numéros donnés par ``--chapitre`` (vérifiés, triés, sans doublon) ; ``[]`` si aucun."""
+    return sorted({n for c in args.chapitre for n in _numeros(c)})
+
+
 def _carnet(argv: list[str]) -> int:
     p = ParseurFrancais(prog="keras-facile carnet",
                         description="Écrire un chapitre (ou tous) en carnet Jupyter (.ipynb), fait à partir "
@@ -89,8 +99,7 @@ def _copie(argv: list[str]) -> int:
     p.add_argument("dossier", type=Path)
     p.add_argument("--carnets", action="store_true", help="copier les carnets .ipynb au lieu des scripts")
     p.add_argument("--rapide", action="store_true", help="avec --carnets : carnets en version courte")
-    p.add_argument("--chapitre", metavar="N", action="append", default=[],
-                   help="seulement ce chapitre (répétable) ; défaut : tous")
+    _option_chapitre(p)
     p.add_argument("--ecraser", action="store_true", help="remplacer les fichiers déjà présents")
     args = p.parse_args(argv)
     from .carnet import ecrire_carnet
@@ -99,7 +108,7 @@ def _copie(argv: list[str]) -> int:
 
     try:
         chapitres = trouver_chapitres()
-        numeros = sorted({n for c in args.chapitre for n in _numeros(c)}) or list(chapitres)
+        numeros = _chapitres_choisis(args) or list(chapitres)
         if args.dossier.exists() and not args.dossier.is_dir():
             raise ValueError(f"{args.dossier} existe et n'est pas un dossier")
         args.dossier.mkdir(parents=True, exist_ok=True)
@@ -172,8 +181,7 @@ def _galerie(argv: list[str]) -> int:
                    help="dossier de la galerie (défaut : galerie/) ; ouvrez DOSSIER/index.html")
     p.add_argument("--rapide", action="store_true",
                    help="lancer les chapitres en version courte (moins d'une minute chacun)")
-    p.add_argument("--chapitre", metavar="N", action="append", default=[],
-                   help="seulement ce chapitre (répétable) ; défaut : tous")
+    _option_chapitre(p)
     p.add_argument("--figures", metavar="DOSSIER", type=Path, default=None,
                    help="les figures d'une exécution déjà faite (keras-facile lance N --figures DOSSIER) ; "
                         "défaut : SORTIE/figures")
@@ -182,7 +190,7 @@ def _galerie(argv: list[str]) -> int:
     from .galerie import construire_galerie
 
     try:
-        numeros = sorted({n for c in args.chapitre for n in _numeros(c)}) or None
+        numeros = _chapitres_choisis(args) or None
         bilan = construire_galerie(args.sortie, numeros, rapide=args.rapide, figures=args.figures,
                                    relancer=args.relancer)
     except (ValueError, FileNotFoundError, OSError) as erreur:

@@ -7,7 +7,7 @@ internet :
 - ``chNN.html`` : une page par chapitre, chaque figure sous le titre de la section qui
   l'a produite, le lien vers le carnet du chapitre (``carnets/chNN_….ipynb``, écrit à
   côté) et, pour les chapitres 5 et 6, vers les pages de l'atelier de leurs exemples
-  (``ateliers/NOM.html``, si :mod:`keras_facile.atelier_page` est installé) ;
+  (``ateliers/NOM.html``) ;
 - ``figures/`` : les images (PNG), référencées par des chemins relatifs ;
 - ``journaux/`` : la sortie de chaque chapitre lancé.
 
@@ -136,19 +136,11 @@ def _lancer_chapitre(numero: int, dossier_figures: Path, journal: Path, rapide: 
 
 
 def _pages_atelier(numero: int, dossier: Path, afficher) -> list[str]:
-    """Les pages d'atelier des exemples du chapitre (noms), si le module de la page est là."""
-    noms = EXEMPLES_PAR_CHAPITRE.get(numero, [])
-    if not noms:
-        return []
-    try:
-        from . import atelier_page
-    except ImportError:
-        return []
-    try:
-        from .exemples_atelier import EXEMPLES
-        noms = [n for n in noms if n in EXEMPLES]
-    except ImportError:
-        pass
+    """Les pages d'atelier des exemples du chapitre (noms)."""
+    from . import atelier_page
+    from .exemples_atelier import EXEMPLES
+
+    noms = [n for n in EXEMPLES_PAR_CHAPITRE.get(numero, []) if n in EXEMPLES]
     faites = []
     for nom in noms:
         try:

@@ -58,7 +58,11 @@ def test_carnet_rapide_du_chapitre(numero, tmp_path, monkeypatch, donnees_factic
 
     if donnees_reelles_disponibles() is None:
         monkeypatch.setenv("KERAS_FACILE_DATA", str(donnees_factices))
-    monkeypatch.setenv("KERAS_FACILE_CACHE", str(cache_factice))
+        monkeypatch.setenv("KERAS_FACILE_CACHE", str(cache_factice))
+    else:
+        # Les modèles mis en cache ici sont entraînés sur les vrais jeux : un cache à part, sinon
+        # les tests des chapitres (données factices, même cache de session) les reliraient.
+        monkeypatch.setenv("KERAS_FACILE_CACHE", str(tmp_path / "cache"))
     chemin = ecrire_carnet(numero, tmp_path / "carnets", rapide=True)
     bilan = executer_carnet(chemin)
     assert bilan.erreurs == []

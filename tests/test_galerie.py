@@ -164,16 +164,6 @@ def test_liens_vers_les_pages_d_atelier(tmp_path, monkeypatch):
     assert "Ce chapitre ne produit pas de figure" in bilan.pages[5].read_text(encoding="utf-8")
 
 
-def test_sans_module_de_page_pas_de_lien_d_atelier(tmp_path, monkeypatch):
-    figures = tmp_path / "figures"
-    figures.mkdir()
-    (figures / "ch06_keras_partie1.figures.json").write_text(
-        json.dumps({"sections": [], "termine": True}), encoding="utf-8")
-    monkeypatch.setitem(sys.modules, "keras_facile.atelier_page", None)      # import impossible
-    bilan = construire_galerie(tmp_path / "g", [6], figures=figures, carnets=False, afficher=lambda m: None)
-    assert "ateliers/" not in bilan.pages[6].read_text(encoding="utf-8")
-
-
 def test_chapitre_en_echec_signale(tmp_path, monkeypatch, capsys):
     """Un chapitre qui plante : la galerie continue, la page garde les figures des sections faites,
     le manifeste le dit inachevé, la commande sort avec le code 1."""
