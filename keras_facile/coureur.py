@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .lecon import _NOM_SECTION, GRAINE_MAX, Lecon, Options, _fixer_graine
+from .seance import _NOM_SECTION, GRAINE_MAX, Lecon, Options, _fixer_graine
 from .parseur import ParseurFrancais
 
 __all__ = ["LeconFichier", "lancer_fichier", "actif", "chemin_manifeste", "lire_manifeste"]

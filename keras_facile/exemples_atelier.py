@@ -4,7 +4,7 @@
 fabrique qui construit le modèle Keras avec les poids du livre, le domaine
 tracé (``xmin, xmax`` et, pour deux entrées, ``ymin, ymax``) et, s'il y en a
 une, la fonction cible (une expression en ``x`` — et ``y`` —, voir
-:func:`keras_facile.atelier_page.fonction_cible`).
+:func:`keras_facile.cible.fonction_cible`).
 
 >>> sorted(EXEMPLES)
 ['carre', 'et', 'listing-6-8', 'marches-5', 'ou', 'ou-exclusif', 'secteur']
@@ -51,7 +51,7 @@ class Exemple:
         """La cible en fonction numpy (``f(x)`` ou ``f(x, y)``), ou ``None``."""
         if self.cible is None:
             return None
-        from .atelier_page import fonction_cible
+        from .cible import fonction_cible
 
         return fonction_cible(self.cible, self.entrees)
 
