@@ -19,6 +19,9 @@ _TRADUCTIONS = [
     (r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$",
      r"l'option \1 : choix invalide \2 (choix possibles : \3)"),
     (r"^argument (\S+): ignored explicit argument (.*)$", r"l'option \1 ne prend pas de valeur (reçu \2)"),
+    (r"^argument (\S+): not allowed with argument (\S+)$", r"l'option \1 ne va pas avec \2 (l'une ou l'autre)"),
+    (r"^argument (\S+): expected at least one argument$", r"l'option \1 attend au moins une valeur"),
+    (r"^one of the arguments (.*) is required$", r"une des options \1 est obligatoire"),
     (r"^ambiguous option: (.*)$", r"option ambiguë : \1"),
     (r"^invalid choice: (.*?) \(choose from (.*)\)$", r"choix invalide : \1 (choix possibles : \2)"),
 ]

@@ -332,7 +332,7 @@ def test_commande_erreurs_en_francais(tmp_path, capsys):
     assert "introuvable" in capsys.readouterr().err
     for argv, message in [(["--exemple", "ou"], "--sortie est obligatoire"),
                           (["--sortie", "p.html"], "donnez --exemple NOM ou --modele"),
-                          (["--exemple", "ou", "--modele", "m.keras"], "not allowed with")]:
+                          (["--exemple", "ou", "--modele", "m.keras"], "l'option --modele ne va pas avec --exemple")]:
         with pytest.raises(SystemExit) as sortie:
             main(["atelier", *argv])
         assert sortie.value.code == 2

@@ -245,3 +245,24 @@ def test_figures_dans_un_dossier_interdit_refuse_avant_de_commencer(tmp_path, mo
     assert e.value.code == 2
     sortie = capsys.readouterr()
     assert "écriture interdite dans ce dossier" in sortie.err and "--- un" not in sortie.out
+
+
+def test_parseur_traduit_les_erreurs_d_argparse(capsys):
+    """Chaque message d'argparse que nos commandes peuvent produire sort en français."""
+    from keras_facile.parseur import ParseurFrancais
+
+    p = ParseurFrancais(prog="essai")
+    groupe = p.add_mutually_exclusive_group(required=True)
+    groupe.add_argument("--a", type=int)
+    groupe.add_argument("--b", nargs="+")
+    cas = [(["--a", "1", "--b", "x"], "l'option --b ne va pas avec --a (l'une ou l'autre)"),
+           ([], "une des options --a --b est obligatoire"),
+           (["--b"], "l'option --b attend au moins une valeur"),
+           (["--a", "z"], "l'option --a attend un entier, reçu 'z'"),
+           (["--a"], "l'option --a attend une valeur"),
+           (["--a", "1", "--c"], "option(s) inconnue(s) : --c")]
+    for argv, message in cas:
+        with pytest.raises(SystemExit) as sortie:
+            p.parse_args(argv)
+        assert sortie.value.code == 2
+        assert f"essai : erreur : {message}\n" in capsys.readouterr().err, argv
