@@ -69,3 +69,35 @@ def test_carnet_rapide_du_chapitre(numero, tmp_path, monkeypatch, donnees_factic
     figures = tmp_path / "figures"
     executer_chapitre(numero, ["--rapide", "--figures", str(figures)])
     assert bilan.images == len(list(figures.glob("*.png"))) > 0
+
+
+_CARNETS_DEJA_COMPARES = {5, 6, 10, 14}     # test_carnet_rapide_du_chapitre : contre le script
+
+
+def _chapitres():
+    from keras_facile.catalogue import trouver_chapitres
+
+    return sorted(set(trouver_chapitres()) - _CARNETS_DEJA_COMPARES)
+
+
+@pytest.mark.lent
+@pytest.mark.parametrize("numero", _chapitres())
+def test_carnet_rapide_de_chaque_chapitre(numero, tmp_path, monkeypatch, donnees_factices):
+    """Chaque autre chapitre, en carnet --rapide (données factices), tourne de haut en bas sans erreur ;
+    le même noyau enregistre aussi ses figures (``figures=`` dans la cellule de réglages) : chaque
+    figure enregistrée est montrée exactement une fois, et aucune image n'est montrée en plus."""
+    import re
+
+    monkeypatch.setenv("KERAS_FACILE_DATA", str(donnees_factices))
+    monkeypatch.setenv("KERAS_FACILE_CACHE", str(tmp_path / "cache"))
+    chemin = ecrire_carnet(numero, tmp_path / "carnets", rapide=True)
+    carnet = nbformat.read(chemin, as_version=4)
+    reglages = next(c for c in carnet.cells if "reglages" in c.metadata.get("tags", []))
+    figures = tmp_path / "figures"
+    source, remplacements = re.subn(r"figures\s*=\s*None", f"figures={str(figures)!r}", reglages.source)
+    assert remplacements == 1, reglages.source
+    reglages.source = source
+    nbformat.write(carnet, chemin)
+    bilan = executer_carnet(chemin)
+    assert bilan.erreurs == []
+    assert bilan.images == len(list(figures.glob("*.png")))
