@@ -85,7 +85,7 @@ def _chapitres():
 def test_carnet_rapide_de_chaque_chapitre(numero, tmp_path, monkeypatch, donnees_factices):
     """Chaque autre chapitre, en carnet --rapide (données factices), tourne de haut en bas sans erreur ;
     le même noyau enregistre aussi ses figures (``figures=`` dans la cellule de réglages) : chaque
-    figure enregistrée est montrée exactement une fois, et aucune image n'est montrée en plus."""
+    figure confiée à la leçon est enregistrée et montrée exactement une fois, aucune image en plus."""
     import re
 
     monkeypatch.setenv("KERAS_FACILE_DATA", str(donnees_factices))
@@ -97,7 +97,14 @@ def test_carnet_rapide_de_chaque_chapitre(numero, tmp_path, monkeypatch, donnees
     source, remplacements = re.subn(r"figures\s*=\s*None", f"figures={str(figures)!r}", reglages.source)
     assert remplacements == 1, reglages.source
     reglages.source = source
+    # une dernière cellule compte les figures confiées à la leçon (un chapitre peut écrire d'autres PNG :
+    # le chapitre 13 enregistre les images qu'il convolue)
+    carnet.cells.append(nbformat.v4.new_code_cell('print("figures confiées :", len(lecon.figures_enregistrees))'))
     nbformat.write(carnet, chemin)
     bilan = executer_carnet(chemin)
     assert bilan.erreurs == []
-    assert bilan.images == len(list(figures.glob("*.png")))
+    sortie = "".join(s.get("text", "") for s in bilan.carnet.cells[-1].outputs)
+    confiees = int(re.fullmatch(r"figures confiées : (\d+)\n", sortie).group(1))
+    enregistrees = sorted(figures.glob("*.png"))
+    assert confiees <= len(enregistrees)
+    assert bilan.images == confiees, (bilan.images, [p.name for p in enregistrees])
