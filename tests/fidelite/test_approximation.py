@@ -272,3 +272,39 @@ def test_f_vectorisee_appelee_une_seule_fois():
     appels.clear()
     approximation_affine_par_morceaux(f, 0, 1, 4)
     assert appels == [(5,)]
+
+
+def test_messages_des_autres_constructeurs():
+    cas = [
+        (lambda: approximation_affine_par_morceaux(carre, 1, 0, 2), ValueError, r"^a et b doivent vérifier a < b"),
+        (lambda: approximation_sigmoides(carre, 1, 0, 2), ValueError, r"^a et b doivent vérifier a < b"),
+        (lambda: erreur_max_deux_var(modele_du_livre(1), "f", 0, 1, 0, 1), TypeError,
+         r"^f doit être une fonction, reçu 'f' \(str\)$"),
+        (lambda: erreur_max_deux_var(keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)]),
+                                     lambda x, y: x / y, 0, 1, 0, 1), ValueError,
+         r"^f doit renvoyer des nombres finis sur l'intervalle, reçu f\(\[0\. 0\.\]\) = nan ; choisissez un "
+         r"intervalle où f est définie$"),
+        (lambda: calcul_approximation(keras.Sequential([keras.Input(shape=(1,))]), carre, 0, 1, 2), ValueError,
+         r"^modele doit être le réseau du livre Dense\(4, activation=heaviside\) puis Dense\(1, "
+         r"activation='linear'\) \(pour n=2\), reçu un modèle sans couche$"),
+    ]
+    for appel, erreur, motif in cas:
+        with pytest.raises(erreur, match=motif):
+            appel()
+
+
+def test_erreur_max_deux_var_grille_201_par_defaut():
+    # docstring : grille num × num avec num = 201, soit x = k/200 : sin(200 π x) y vaut 0 partout
+    # (à 1e-12 près) ; sur une grille de 202 points, l'écart à un réseau nul atteindrait ≈ 1
+    nul = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1, kernel_initializer="zeros")])
+    f = lambda x, y: np.sin(200 * np.pi * x)
+    assert erreur_max_deux_var(nul, f, 0, 1, 0, 1) < 1e-9
+    assert erreur_max_deux_var(nul, f, 0, 1, 0, 1, num=202) > 0.99
+
+
+def test_valeur_trop_grande_signalee_au_bon_point():
+    # marches sur [0, 1], n = 2 : points 0 et 0.5 ; borne float32 / (2 (n + 2)) = 3.4e38 / 8 ≈ 4.25e37
+    with pytest.raises(ValueError) as e:
+        approximation_marches(lambda x: np.where(x > 0.25, 1e38, 0.0), 0, 1, 2)
+    assert str(e.value) == ("f doit renvoyer des valeurs de taille ≤ 4.25e+37 pour que le réseau calcule en float32 "
+                            "sans débordement, reçu f(0.5) = 1e+38")

@@ -128,3 +128,10 @@ def test_messages_complets_de_evaluation():
         evaluation(reseau(poids_au_hasard(2, 1), 2))
     assert str(e.value) == ("entree doit être un nombre ou une liste de nombres, reçu rien ; écrivez evaluation(modele, 3), "
                             "evaluation(modele, 2.0, 1.0) ou evaluation(modele, [7, -5])")
+
+
+def test_message_liste_irreguliere():
+    with pytest.raises(TypeError) as e:
+        evaluation(reseau(poids_au_hasard(2, 1), 2), [[1, 2], 3])
+    assert str(e.value) == ("entree doit être des nombres ou une liste / un vecteur de nombres, reçu [[1, 2], 3] (list) ; "
+                            "écrivez evaluation(modele, 3), evaluation(modele, 2.0, 1.0) ou evaluation(modele, [7, -5])")

@@ -205,3 +205,16 @@ def test_get_weights_grad_perte_sparse_donnee():
     gW, gb = get_weights_grad(modele, Xs, Ys, perte="sparse_categorical_crossentropy")
     np.testing.assert_allclose(gW, Xs.T @ ecart / 2, rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(gb, ecart.mean(axis=0), rtol=1e-5, atol=1e-6)
+
+
+def test_get_weights_grad_modele_compile_sans_perte():
+    # compile(optimizer=...) sans loss : le modèle est « compilé » mais n'a pas d'erreur à dériver
+    modele = neurone(compile_=False)
+    modele.compile(optimizer="sgd")
+    with pytest.raises(ValueError) as e:
+        get_weights_grad(modele, X, Y)
+    assert str(e.value) == ("modele doit être compilé avec une fonction d'erreur, reçu un modèle sans perte ; appelez "
+                            "d'abord modele.compile(loss='mean_squared_error', optimizer=...) ou passez perte='mse'")
+    # avec perte donnée, il n'en faut pas : ∂E/∂w = (2/N) Σ (F(x_i) − y_i) x_i
+    gw, gb = get_weights_grad(modele, X, Y, perte="mse")
+    assert gw[0, 0] == pytest.approx(2 * np.mean(residus() * X[:, 0]), rel=1e-5)
