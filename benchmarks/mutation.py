@@ -259,6 +259,40 @@ RAISONS: dict[tuple[str, str, str], str] = {
         "en float32",
     ("approximation", "_sequentiel", "couche.set_weights([np.asarray(coeff, None), np.asarray(biais, np.float32)])"):
         "équivalent : set_weights convertit de toute façon dans le type des variables (float32)",
+    ("approximation", "_nombre", "return verif.reel(None, valeur, fini=False)"):
+        "équivalent : une erreur de verif.reel est toujours rattrapée et remplacée par le message de _nombre, "
+        "qui ne reprend pas ce nom",
+    ("approximation", "approximation_deux_var", "c1[1, n + 1:2 * n + 2], b1[n + 1:2 * n + 1] = 1.0, -ys[:-1]"):
+        "équivalent : la case de plus (colonne 2n + 1) est réécrite à −1 à la ligne suivante",
+    ("approximation", "approximation_deux_var", "c2[n, k] = 1.0"):
+        "équivalent : la case valait 0 avant, « = 1 » et « += 1 » donnent la même matrice",
+    ("gradients", "gradient_entree", "if Yt.ndim == 1 or y_pred.shape[-1] == 1:"):
+        "équivalent : les pertes de Keras ramènent y_true au rang de y_pred (squeeze_or_expand_to_same_rank), "
+        "une colonne de plus ou de moins ne change pas l'erreur",
+    ("gradients", "gradient_entree", "if Yt.ndim == 1 and y_pred.shape[-1] != 1:"):
+        "équivalent : les pertes de Keras ramènent y_true au rang de y_pred (squeeze_or_expand_to_same_rank), "
+        "une colonne de plus ou de moins ne change pas l'erreur",
+    ("poids", "definir_poids", "dimension = -2"):
+        "équivalent : −1 et −2 ne valent ni 0 ni 1, la liste irrégulière est refusée de la même façon",
+    ("evaluation", "_vecteur_entree",
+     "return np.asarray([verif.reel(nom, v, float32=True) for nom, v in zip(noms, valeurs)], dtype=None)"):
+        "équivalent : evaluer_lot convertit ensuite X en float32 ; les valeurs ont déjà été vérifiées représentables "
+        "en float32",
+    ("evaluation", "evaluer_lot", "if len(X) <= _TAILLE_PAQUET:".replace("<=", "<")):
+        "équivalent : un lot d'exactement _TAILLE_PAQUET lignes est alors évalué en un seul paquet puis « concaténé » "
+        "seul, le même tableau",
+    ("evaluation", "evaluer_lot", 'X = verif.tableau("X", X, dtype=None, fini=False)'):
+        "équivalent : la seconde vérification convertit X en float32 ; passer d'abord par float64 donne les mêmes "
+        "float32 (et refuse les mêmes entrées)",
+    ("evaluation", "_Appel.__call__", "return self.ref()(x, )"): "équivalent : hors de fit, Keras 3 appelle un modèle en inférence par défaut (training=False) ; vérifié "
+        "avec une couche Dropout(0.5) (mêmes sorties)",
+    ("gradients", "_perte", "return modele.compute_loss(y=Y, y_pred=y_pred)"):
+        "équivalent : Model.compute_loss n'utilise x que dans les modèles qui la redéfinissent (aucun ici)",
+    ("gradients", "verifier_gradient", "if len(indices) >= max_poids:"):
+        "équivalent : tirer max_poids indices parmi max_poids sans remise les prend tous (dans un autre ordre), "
+        "l'écart maximal est le même",
+    ("gradients", "verifier_gradient", "X64, Y64 = tf.constant(X.astype(None)), tf.constant(Y.astype(np.float64))"):
+        "équivalent : astype(None) convertit en float64",
     ("attention", "moindre_norme", "A = np.asarray(A, dtype=None)"):
         "non tué : le test en float32 prend des coefficients dont les produits sont exacts en float32, le résultat "
         "est donc le même qu'en float64",
