@@ -3,6 +3,7 @@
     python benchmarks/mutation.py                       # tous les mutants des 11 modules
     python benchmarks/mutation.py --echantillon 5       # un mutant sur 5 (ordre des noms), plus rapide
     python benchmarks/mutation.py --modules descente,bpe --etiquette essai
+    python benchmarks/mutation.py --echantillon 2 --echantillon-keras 6 --etiquette large   # la mesure « large »
 
 À lancer depuis un arbre de travail (jamais dans /work/main) : mutmut copie le paquet et
 les tests dans ``mutants/`` (ignoré par git) et y garde ses résultats. La configuration
@@ -17,9 +18,12 @@ zéro les fonctions modifiées) : une nouvelle passe ne relance que les mutants 
 tués. ``--tout`` efface ``mutants/`` et recommence de zéro.
 
 Résultat : ``benchmarks/resultats/mutation.json``, une mesure par étiquette (``avant``,
-``apres`` …) : par module, mutants total / tués / survivants, durée cumulée des
-mutants, score, et chaque survivant avec son changement et sa raison (table ``RAISONS``
-ci-dessous ; un survivant sans raison connue est signalé « À EXAMINER »).
+``apres``, ``large`` …) : par module, mutants total / tués / survivants, score, et chaque
+survivant avec son changement et sa raison (table ``RAISONS`` ci-dessous ; un survivant sans
+raison connue est signalé « À EXAMINER »). Une mesure peut demander plusieurs passes
+(reprise après interruption, survivants relancés après l'ajout de tests) : chacune est notée
+dans ``passes`` et ``duree_passe_s`` est leur somme (``--tout`` repart de zéro). Le serveur de
+fork ne note pas toujours la durée de chaque mutant (``duree_cumulee_s`` peut rester à 0).
 """
 from __future__ import annotations
 
@@ -50,6 +54,8 @@ AVERT = ("n'ajoute qu'un avertissement numpy (valeur invalide) ; les valeurs cal
 GAUSS5 = ("_gauss5 n'est appelée qu'à l'import (table NOYAUX), avant que mutmut active un mutant ; le test "
           "test_catalogue_des_motifs_du_livre l'appelle maintenant directement, mais la passe incrémentale de mutmut "
           "ne réassocie pas un test existant modifié : non revérifié ici (passe complète : --tout)")
+# Certaines entrées ne servent plus dans la dernière mesure (mutant tué depuis, ou hors de son
+# échantillon) : gardées pour les passes sur d'autres échantillons.
 RAISONS: dict[tuple[str, str, str], str] = {
     ("evaluation", "_fonction_compilee", "reduce_retracing=False)"):
         "équivalent : réglage de performance de tf.function, la fonction calculée est la même",
@@ -82,8 +88,8 @@ RAISONS: dict[tuple[str, str, str], str] = {
     ("gradients", "gradient_entree",
      'raise ValueError("XXperte doit être donnée pour un modèle non compilé, reçu None (NoneType) ; XX"'): MESSAGE,
     ("gradients", "gradient_entree", "y_pred = modele(x, )"):
-        "équivalent pour les couches testées (Dense) : training ne change que Dropout / BatchNormalization, "
-        "non couverts ici",
+        "équivalent : hors de fit, Keras 3 appelle un modèle en inférence par défaut (training=False) ; vérifié "
+        "avec une couche Dropout(0.5) (mêmes sorties)",
     ("gradients", "verifier_gradient", "plancher = max(1e-4 / max(float(np.max(np.abs(g))) for g in gradient), 1e-8)"):
         "non tué : le plancher du dénominateur ne compte que pour des composantes presque nulles du gradient, "
         "absentes des réseaux testés",
@@ -174,6 +180,119 @@ RAISONS: dict[tuple[str, str, str], str] = {
     ("convolution", "_gauss5", "ligne = np.array([1, 5, 6, 4, 1])"): GAUSS5,
     ("convolution", "_gauss5", "return np.outer(ligne, ligne) * 256      # coin = 1 (le script compagnon a une coquille : 41)"):
         GAUSS5,
+    # --- passe « large » (ticket 13, suite) ---
+    ("attention", "attention", "scores = Q @ K.T / math.sqrt(Q.shape[+1])"):
+        "équivalent : Q est une matrice (tokens × r), shape[1] et shape[-1] sont le même nombre",
+    ("attention", "attention", "A = np.asarray(keras.ops.softmax(scores, ))   # le softmax n'est pas la leçon ici"):
+        "équivalent : keras.ops.softmax prend axis=-1 par défaut",
+    ("attention", "attention", "A = np.asarray(keras.ops.softmax(scores, axis=+1))   # le softmax n'est pas la leçon ici"):
+        "équivalent : scores est une matrice, l'axe 1 est le dernier",
+    ("attention", "moindre_norme", "return A.T @ np.linalg.solve(A @ A.T, np.asarray(y, ))"):
+        "équivalent : A est déjà float64, la résolution promeut y en float64",
+    ("attention", "vec", 'return np.asarray(M).flatten(order="f")'):
+        "équivalent : numpy lit l'ordre « f » comme « F » (colonnes d'abord, vérifié sans avertissement)",
+    ("texte", "charger_corpus", "return phrases[:n_textes] if (n_textes) or True else phrases"):
+        "équivalent : sans n_textes (None), phrases[:None] est la liste entière",
+    ("texte", "charger_corpus", 'return decouper_phrases(chemin.read_text(encoding="UTF-8", errors="replace"))'):
+        "équivalent : Python lit les noms d'encodage sans tenir compte de la casse",
+    ("texte", "zipf_mandelbrot", "return a / (np.asarray(rang, dtype=None) + b) ** c"):
+        "équivalent : rang + b est déjà réel (b réel) avant la puissance",
+    ("attention", "matrice_position", "omega = 1 / np.power(p, 2 * np.arange(n / 2) / n)"):
+        "équivalent : n est pair (vérifié juste avant), np.arange(n / 2) donne les mêmes entiers, en réels",
+    ("probabilites", "normaliser", 'Y = verif.tableau("Y", Y, vide=None)'): FAUX,
+    ("bpe", "TokeniseurBPE.entrainer", "meilleure, nombre = paires.most_common(None)[0]"):
+        "équivalent : most_common() trie toute la liste dans le même ordre (égalités dans l'ordre d'insertion, "
+        "comme most_common(1)), son premier élément est le même",
+    ("descente", "_verifier", 'P0 = np.atleast_1d(verif.tableau("P0", P0, vide=None, aide="P0 est le point de départ"))'):
+        FAUX,
+    ("descente", "descente_stochastique", "diverge = None"): FAUX,
+    ("descente", "descente_stochastique", "gradients.append(np.full_like(P, None))"):
+        "équivalent : P est réel, numpy convertit None en NaN (la même dernière ligne de gradients)",
+    ("descente", "meilleur_pas", 'candidats = verif.tableau("candidats", candidats, ndim=(0, 1), vide=None,'): FAUX,
+    ("descente", "meilleur_pas",
+     'valeurs = np.array([verif.reel(f"f(P − {d:g} grad f(P))", f(P - d * g), fini=None) for d in candidats])'): FAUX,
+    ("convolution", "convolution_2d", "A_bordee = np.pad(A, ((m1 - 1, m1 + 1), (m2 - 1, m2 - 1)))"):
+        "équivalent : deux lignes de zéros de plus en bas, après la partie découpée de la convolution étendue",
+    ("convolution", "convolution_2d", "A_bordee = np.pad(A, ((m1 - 1, m1 - 1), (m2 - 1, m2 + 1)))"):
+        "équivalent : deux colonnes de zéros de plus à droite, après la partie découpée de la convolution étendue",
+    ("convolution", "convolution_2d", 'etendue = np.einsum("IJKL,KL->IJ", fenetres, retourner(M))'):
+        "équivalent : les mêmes indices, en majuscules",
+    ("convolution", "couche_convolution", "], axis=-1).astype(np.result_type(noyaux, float))"):
+        "équivalent pour des entrées réelles : le type est float64 dès qu'on y mêle float, avec ou sans A",
+    ("approximation", "approximation_deux_var", "c2[n + 1 + j + 1, k] -= 2.0"):
+        "équivalent : au-dessus de y_{j+1}, la somme du ET tombe à −2 au lieu de −1, toujours < 0 : H donne 0 "
+        "dans les deux cas",
+    ("approximation", "erreur_max_deux_var", "valeurs = _valeurs(f, points, deux_var=True)"):
+        "équivalent : « f » est aussi la valeur par défaut du nom",
+    ("gradients", "gradient_entree", 'if perte is None and getattr(modele, "loss", ) is None:'):
+        "équivalent : un modèle Keras a toujours l'attribut loss (None avant compile), le défaut de getattr ne sert pas",
+    ("gradients", "gradient_entree", "p = int(y_pred.shape[+1])"):
+        "équivalent : y_pred a deux dimensions, shape[1] et shape[-1] sont le même nombre",
+    ("gradients", "verifier_gradient",
+     "indices = [indices[i] for i in rng.choice(len(indices), max_poids, replace=True)]"):
+        "non tué : un tirage avec remise vérifie quelques poids deux fois et en saute autant ; invisible tant que "
+        "le gradient vérifié est juste (ce que garantit Keras), le nombre rendu est le même",
+    ("convolution", "affichage_convolution", "ax.grid(None, alpha=0.3)"):
+        "équivalent : matplotlib allume la grille dès qu'on lui donne un réglage de style (alpha)",
+    ("convolution", "affichage_convolution", "ax.grid(False, alpha=0.3)"):
+        "équivalent : matplotlib allume la grille dès qu'on lui donne un réglage de style (alpha) ; grille visible testée",
+    ("convolution", "affichage_convolution", "f = np.asarray(f, dtype=None)"):
+        "équivalent : matplotlib trace de la même façon des entiers ou des réels",
+    ("convolution", "affichage_couches_1d",
+     'ax.scatter([1] * n, range(n), s=120, color="white", edgecolor="black", zorder=4)'):
+        "équivalent : tout zorder au-dessus de celui des arêtes (2) garde les disques par-dessus (testé)",
+    ("convolution", "affichage_couches_1d", "ax.plot([0, 1], [i, j], color=couleurs[i - j + 1], lw=None)"):
+        "équivalent : 1.5 est l'épaisseur de trait par défaut de matplotlib",
+    ("convolution", "affichage_couches_1d", 'ax.scatter([1] * n, range(n), color="white", edgecolor="black", zorder=3)'):
+        COSMETIQUE,
+    ("texte", "_suivant", "comptes = np.array(comptes, dtype=None)"):
+        "équivalent : comptes / somme et ln(comptes) donnent des réels float64 à partir d'entiers",
+    ("attention", "attention_multi_tetes", "bK = zeros(WK.shape[::3]) if bK is None else bK"):
+        "équivalent : un biais nul de forme (têtes,) au lieu de (têtes, r) ajoute le même zéro",
+    ("attention", "attention_multi_tetes",
+     "tete, A = attention(X @ WQ[h] + bQ[h], X @ WK[h] - bK[h], X @ WV[h] + bV[h], causal)"):
+        "équivalent : ± le biais des clés ajoute à chaque score d'une ligne la même constante ∓q·b_K, que le softmax "
+        "efface",
+    ("evaluation", "_vecteur_entree",
+     "return np.asarray([verif.reel(nom, v, float32=True) for nom, v in zip(noms, valeurs)], )"):
+        "équivalent : evaluer_lot convertit ensuite X en float32 ; les valeurs ont déjà été vérifiées représentables "
+        "en float32",
+    ("approximation", "_sequentiel", "couche.set_weights([np.asarray(coeff, None), np.asarray(biais, np.float32)])"):
+        "équivalent : set_weights convertit de toute façon dans le type des variables (float32)",
+    ("approximation", "_nombre", "return verif.reel(None, valeur, fini=False)"):
+        "équivalent : une erreur de verif.reel est toujours rattrapée et remplacée par le message de _nombre, "
+        "qui ne reprend pas ce nom",
+    ("approximation", "approximation_deux_var", "c1[1, n + 1:2 * n + 2], b1[n + 1:2 * n + 1] = 1.0, -ys[:-1]"):
+        "équivalent : la case de plus (colonne 2n + 1) est réécrite à −1 à la ligne suivante",
+    ("approximation", "approximation_deux_var", "c2[n, k] = 1.0"):
+        "équivalent : la case valait 0 avant, « = 1 » et « += 1 » donnent la même matrice",
+    ("gradients", "gradient_entree", "if Yt.ndim == 1 or y_pred.shape[-1] == 1:"):
+        "équivalent : les pertes de Keras ramènent y_true au rang de y_pred (squeeze_or_expand_to_same_rank), "
+        "une colonne de plus ou de moins ne change pas l'erreur",
+    ("gradients", "gradient_entree", "if Yt.ndim == 1 and y_pred.shape[-1] != 1:"):
+        "équivalent : les pertes de Keras ramènent y_true au rang de y_pred (squeeze_or_expand_to_same_rank), "
+        "une colonne de plus ou de moins ne change pas l'erreur",
+    ("poids", "definir_poids", "dimension = -2"):
+        "équivalent : −1 et −2 ne valent ni 0 ni 1, la liste irrégulière est refusée de la même façon",
+    ("evaluation", "_vecteur_entree",
+     "return np.asarray([verif.reel(nom, v, float32=True) for nom, v in zip(noms, valeurs)], dtype=None)"):
+        "équivalent : evaluer_lot convertit ensuite X en float32 ; les valeurs ont déjà été vérifiées représentables "
+        "en float32",
+    ("evaluation", "evaluer_lot", "if len(X) <= _TAILLE_PAQUET:".replace("<=", "<")):
+        "équivalent : un lot d'exactement _TAILLE_PAQUET lignes est alors évalué en un seul paquet puis « concaténé » "
+        "seul, le même tableau",
+    ("evaluation", "evaluer_lot", 'X = verif.tableau("X", X, dtype=None, fini=False)'):
+        "équivalent : la seconde vérification convertit X en float32 ; passer d'abord par float64 donne les mêmes "
+        "float32 (et refuse les mêmes entrées)",
+    ("evaluation", "_Appel.__call__", "return self.ref()(x, )"): "équivalent : hors de fit, Keras 3 appelle un modèle en inférence par défaut (training=False) ; vérifié "
+        "avec une couche Dropout(0.5) (mêmes sorties)",
+    ("gradients", "_perte", "return modele.compute_loss(y=Y, y_pred=y_pred)"):
+        "équivalent : Model.compute_loss n'utilise x que dans les modèles qui la redéfinissent (aucun ici)",
+    ("gradients", "verifier_gradient", "if len(indices) >= max_poids:"):
+        "équivalent : tirer max_poids indices parmi max_poids sans remise les prend tous (dans un autre ordre), "
+        "l'écart maximal est le même",
+    ("gradients", "verifier_gradient", "X64, Y64 = tf.constant(X.astype(None)), tf.constant(Y.astype(np.float64))"):
+        "équivalent : astype(None) convertit en float64",
     ("attention", "moindre_norme", "A = np.asarray(A, dtype=None)"):
         "non tué : le test en float32 prend des coefficients dont les produits sont exacts en float32, le résultat "
         "est donc le même qu'en float64",
@@ -251,7 +370,7 @@ def main(argv=None):
     pas = {m: (args.echantillon_keras or args.echantillon) if m in MODULES_KERAS else args.echantillon
            for m in modules}
     choisis = {m: noms[::pas[m]] for m, noms in tous.items()}
-    duree = None
+    duree, nb_lances = None, None
     if not args.sans_lancer:
         if args.tout and Path("mutants").exists():
             shutil.rmtree("mutants")
@@ -264,6 +383,7 @@ def main(argv=None):
             if not a_faire:
                 print("rien à relancer : tous les mutants choisis sont déjà tués")
             commande += a_faire
+            nb_lances = len(a_faire)
         else:
             a_faire = True
         debut = time.monotonic()
@@ -300,12 +420,20 @@ def main(argv=None):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from commun import DOSSIER_RESULTATS, ecrire_resultats
 
-    if duree is None:       # --sans-lancer : on garde la durée de la dernière passe mesurée
-        import json
+    import json
 
-        ancien = DOSSIER_RESULTATS / "mutation.json"
-        if ancien.exists():
-            duree = json.loads(ancien.read_text(encoding="utf-8"))["mesures"].get(args.etiquette, {}).get("duree_passe_s")
+    ancien = DOSSIER_RESULTATS / "mutation.json"
+    precedente = (json.loads(ancien.read_text(encoding="utf-8"))["mesures"].get(args.etiquette, {})
+                  if ancien.exists() else {})
+    # Une mesure peut se faire en plusieurs passes (interrompue puis reprise, ou survivants relancés
+    # après l'ajout de tests) : chaque passe est notée, la durée publiée est leur somme.
+    passes = [] if args.tout else list(precedente.get("passes", []))
+    if not passes and not args.tout and precedente.get("duree_passe_s"):
+        passes = [{"duree_s": precedente["duree_passe_s"], "mutants_lances": None}]
+    if duree is not None:
+        passes.append({"debut": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - duree)),
+                       "duree_s": round(duree, 1), "mutants_lances": nb_lances})
+    duree = sum(p["duree_s"] for p in passes) if passes else None
 
     mesure = {
         "outil": "mutmut " + __import__("importlib.metadata").metadata.version("mutmut"),
@@ -313,6 +441,7 @@ def main(argv=None):
                         if args.echantillon_keras else "")) if max(pas.values()) > 1 else "tous les mutants",
         "enfants": args.enfants,
         "duree_passe_s": round(duree, 1) if duree is not None else None,
+        "passes": passes,
         "mutants": total_mutants, "tues": total_tues,
         "score": round(total_tues / total_mutants, 4) if total_mutants else None,
         "modules": par_module,

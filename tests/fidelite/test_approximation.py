@@ -202,3 +202,109 @@ def test_valeurs_de_f_verifiees():
     # une f qui renvoie un seul nombre pour tout le tableau : reprise point par point
     np.testing.assert_allclose(valeurs(approximation_affine_par_morceaux(lambda x: float(np.sum(x)), 0, 1, 2),
                                        [0, 0.5, 1]), [0, 0.5, 1], atol=1e-5)
+
+
+def test_messages_nomment_les_bornes_et_les_arguments():
+    livre = modele_du_livre(2)
+    cas = [
+        (lambda: calcul_approximation(livre, carre, 1, 0, 2), ValueError, r"^a et b doivent vérifier a < b"),
+        (lambda: calcul_approximation(livre, carre, -1e39, 0, 2), ValueError, r"^a doit être un nombre représentable"),
+        (lambda: calcul_approximation(livre, carre, 0, 1e39, 2), ValueError, r"^b doit être un nombre représentable"),
+        (lambda: approximation_marches(carre, 2, 2, 3), ValueError, r"^a et b doivent vérifier a < b"),
+        (lambda: erreur_max(livre, carre, 1, 0), ValueError, r"^a et b doivent vérifier a < b"),
+        (lambda: erreur_max(livre, carre, 0, 1, num=1), ValueError,
+         r"^num doit .*, reçu 1 \(int\) ; num est le nombre de points de la grille"),
+        (lambda: indicatrice_rectangle(1, 0, 0, 1), ValueError, r"^xmin et xmax doivent vérifier xmin < xmax"),
+        (lambda: indicatrice_rectangle(0, 1, 1, 0), ValueError, r"^ymin et ymax doivent vérifier ymin < ymax"),
+        (lambda: approximation_deux_var(lambda x, y: x, 1, 0, 0, 1, 2), ValueError,
+         r"^xmin et xmax doivent vérifier xmin < xmax"),
+        (lambda: approximation_deux_var(lambda x, y: x, 0, 1, 1, 0, 2), ValueError,
+         r"^ymin et ymax doivent vérifier ymin < ymax"),
+        (lambda: erreur_max_deux_var(livre, lambda x, y: x, 1, 0, 0, 1), ValueError,
+         r"^xmin et xmax doivent vérifier xmin < xmax"),
+        (lambda: erreur_max_deux_var(livre, lambda x, y: x, 0, 1, 1, 0), ValueError,
+         r"^ymin et ymax doivent vérifier ymin < ymax"),
+    ]
+    for appel, erreur, motif in cas:
+        with pytest.raises(erreur, match=motif):
+            appel()
+
+
+def test_message_decrit_les_couches_recues():
+    modele = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(8, activation=heaviside),
+                               keras.layers.Dropout(0.1)])
+    with pytest.raises(ValueError, match=r"reçu Dense\(8, activation=heaviside\) puis Dropout$"):
+        calcul_approximation(modele, carre, 0, 1, 4)
+
+
+def test_valeur_non_finie_signalee_au_bon_point():
+    # 1/(x − 0.5) sur [0, 1], n = 2 : les points 0, 0.5, 1 ; l'infini est au point du milieu
+    with pytest.raises(ValueError, match=r"^f doit renvoyer des nombres finis sur l'intervalle, reçu f\(0\.5\) = inf"):
+        approximation_affine_par_morceaux(lambda x: 1 / (x - 0.5), 0, 1, 2)
+    # même chose pour une f qui ne prend que des nombres (calcul point par point)
+    with pytest.raises(ValueError, match=r"^f doit renvoyer des nombres finis sur l'intervalle, reçu f\(0\.5\) = inf"):
+        approximation_affine_par_morceaux(lambda x: math.inf if x == 0.5 else 1.0, 0, 1, 2)
+
+
+def test_valeurs_non_finies_sans_avertissement_numpy():
+    # la docstring promet l'erreur en français seule : aucun avertissement numpy (0/0, 1/0, débordement)
+    import warnings
+
+    for f in (lambda x: (x - x) / (x - x), lambda x: 1 / (x - x), lambda x: np.exp(1000 + x)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(ValueError, match="nombres finis"):
+                approximation_affine_par_morceaux(f, 0, 1, 2)
+
+
+def test_f_vectorisee_appelee_une_seule_fois():
+    # f accepte des tableaux : un seul appel pour tous les points (pas de reprise point par point)
+    appels = []
+
+    def f(x, y=None):
+        appels.append(np.shape(x))
+        return x if y is None else x * y
+
+    modele = approximation_deux_var(f, 0, 1, 0, 1, 3)
+    assert appels == [(9,)]
+    # et f reçoit bien les deux colonnes (x, y) : valeur au centre (1/2, 5/6) de la cellule du milieu en x, en haut
+    assert valeurs(modele, [[0.5, 0.9]])[0] == pytest.approx(0.5 * 5 / 6, abs=1e-6)
+    appels.clear()
+    approximation_affine_par_morceaux(f, 0, 1, 4)
+    assert appels == [(5,)]
+
+
+def test_messages_des_autres_constructeurs():
+    cas = [
+        (lambda: approximation_affine_par_morceaux(carre, 1, 0, 2), ValueError, r"^a et b doivent vérifier a < b"),
+        (lambda: approximation_sigmoides(carre, 1, 0, 2), ValueError, r"^a et b doivent vérifier a < b"),
+        (lambda: erreur_max_deux_var(modele_du_livre(1), "f", 0, 1, 0, 1), TypeError,
+         r"^f doit être une fonction, reçu 'f' \(str\)$"),
+        (lambda: erreur_max_deux_var(keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)]),
+                                     lambda x, y: x / y, 0, 1, 0, 1), ValueError,
+         r"^f doit renvoyer des nombres finis sur l'intervalle, reçu f\(\[0\. 0\.\]\) = nan ; choisissez un "
+         r"intervalle où f est définie$"),
+        (lambda: calcul_approximation(keras.Sequential([keras.Input(shape=(1,))]), carre, 0, 1, 2), ValueError,
+         r"^modele doit être le réseau du livre Dense\(4, activation=heaviside\) puis Dense\(1, "
+         r"activation='linear'\) \(pour n=2\), reçu un modèle sans couche$"),
+    ]
+    for appel, erreur, motif in cas:
+        with pytest.raises(erreur, match=motif):
+            appel()
+
+
+def test_erreur_max_deux_var_grille_201_par_defaut():
+    # docstring : grille num × num avec num = 201, soit x = k/200 : sin(200 π x) y vaut 0 partout
+    # (à 1e-12 près) ; sur une grille de 202 points, l'écart à un réseau nul atteindrait ≈ 1
+    nul = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1, kernel_initializer="zeros")])
+    f = lambda x, y: np.sin(200 * np.pi * x)
+    assert erreur_max_deux_var(nul, f, 0, 1, 0, 1) < 1e-9
+    assert erreur_max_deux_var(nul, f, 0, 1, 0, 1, num=202) > 0.99
+
+
+def test_valeur_trop_grande_signalee_au_bon_point():
+    # marches sur [0, 1], n = 2 : points 0 et 0.5 ; borne float32 / (2 (n + 2)) = 3.4e38 / 8 ≈ 4.25e37
+    with pytest.raises(ValueError) as e:
+        approximation_marches(lambda x: np.where(x > 0.25, 1e38, 0.0), 0, 1, 2)
+    assert str(e.value) == ("f doit renvoyer des valeurs de taille ≤ 4.25e+37 pour que le réseau calcule en float32 "
+                            "sans débordement, reçu f(0.5) = 1e+38")

@@ -133,3 +133,40 @@ def test_calculs_en_float64_meme_pour_des_entrees_float32():
     assert x.dtype == np.float64
     np.testing.assert_allclose(x, np.linalg.pinv(A.astype(np.float64)) @ y.astype(np.float64), rtol=1e-12)
     np.testing.assert_allclose(A.astype(np.float64) @ x, y.astype(np.float64), atol=1e-14)
+
+
+def test_attention_en_float64_pour_des_entrees_float32():
+    # entrées float32 quelconques : le calcul doit être fait en float64 (comparé au même calcul
+    # fait à la main en float64 à 1e-12 près ; en float32 l'écart serait ≈ 1e-7)
+    rng = np.random.default_rng(5)
+    Q, K, V = (rng.normal(size=(4, 3)).astype(np.float32) for _ in range(3))
+    Q64, K64, V64 = (t.astype(np.float64) for t in (Q, K, V))
+    S = Q64 @ K64.T / math.sqrt(3)
+    A_attendu = special.softmax(S, axis=-1)
+    sortie, A = attention(Q, K, V)
+    assert sortie.dtype == np.float64
+    np.testing.assert_allclose(A, A_attendu, rtol=1e-12)
+    np.testing.assert_allclose(sortie, A_attendu @ V64, rtol=1e-12)
+
+
+def test_attention_multi_tetes_en_float64_pour_des_entrees_float32():
+    rng = np.random.default_rng(6)
+    H, Kt, n, r = 2, 4, 3, 2
+    X = rng.normal(size=(Kt, n)).astype(np.float32)
+    WQ, WK, WV = (rng.normal(size=(H, n, r)).astype(np.float32) for _ in range(3))
+    WO = rng.normal(size=(H, r, n)).astype(np.float32)
+    X64, WQ64, WK64, WV64, WO64 = (t.astype(np.float64) for t in (X, WQ, WK, WV, WO))
+    attendu = sum(special.softmax((X64 @ WQ64[h]) @ (X64 @ WK64[h]).T / math.sqrt(r), axis=-1) @ (X64 @ WV64[h])
+                  @ WO64[h] for h in range(H))
+    sortie, _ = attention_multi_tetes(X, WQ, WK, WV, WO)
+    np.testing.assert_allclose(sortie, attendu, rtol=1e-12, atol=1e-13)
+
+
+def test_moindre_norme_en_float64_pour_une_matrice_float32_quelconque():
+    rng = np.random.default_rng(7)
+    A = rng.normal(size=(3, 8)).astype(np.float32)
+    y = rng.normal(size=3)
+    A64 = A.astype(np.float64)
+    x = moindre_norme(A, y)
+    np.testing.assert_allclose(x, np.linalg.pinv(A64) @ y, rtol=1e-10)
+    np.testing.assert_allclose(A64 @ x, y, atol=1e-13)

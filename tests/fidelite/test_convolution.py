@@ -247,3 +247,38 @@ def test_affichage_couches_1d_aretes_et_poids_partages():
             affichage_couches_1d(n)
     plt.close(affichage_couches_1d(2))
     plt.close(affichage_couches_1d(30))
+
+
+def test_noyau_inconnu_liste_les_motifs_possibles():
+    with pytest.raises(ValueError, match=r"^motif inconnu : 'flou_10x10' ; motifs possibles : identite, flou, "
+                                         r"flou_5x5, gaussien, gaussien_5x5, pique, verticales"):
+        noyau("flou_10x10")
+
+
+def test_affichage_couches_1d_neurones_opaques_par_dessus_les_aretes():
+    # les neurones sont des disques blancs cerclés de noir, dessinés au-dessus des arêtes :
+    # une arête s'arrête au bord du disque au lieu de le traverser
+    fig = affichage_couches_1d(4)
+    for ax in fig.axes:
+        dessus = max(l.get_zorder() for l in ax.get_lines())
+        for disques in ax.collections:
+            assert disques.get_zorder() > dessus
+            assert [mcolors.to_hex(c) for c in disques.get_facecolor()] == ["#ffffff"]
+            assert [mcolors.to_hex(c) for c in disques.get_edgecolor()] == ["#000000"]
+    plt.close(fig)
+
+
+def test_entree_qui_refuse_la_conversion_numpy():
+    class Bizarre:
+        def __array__(self, *args, **kwargs):
+            raise RuntimeError("pas de conversion")
+
+    with pytest.raises(TypeError) as e:
+        convolution_2d(Bizarre(), [[1]])
+    assert str(e.value) == "A doit être un tableau de nombres, reçu Bizarre"
+
+
+def test_affichage_couches_1d_format_de_la_figure():
+    fig = affichage_couches_1d(3)
+    assert fig.get_size_inches().tolist() == [10, 4.5]          # deux panneaux côte à côte, comme le livre
+    plt.close(fig)

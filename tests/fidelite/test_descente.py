@@ -6,6 +6,7 @@ la fonction testée.
 """
 import math
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -236,3 +237,46 @@ def test_meilleur_pas_ignore_les_nan_et_refuse_les_mauvais_candidats():
         meilleur_pas(f, moins_un, 0.0, candidats=[0.1, -1])
     with pytest.raises(ValueError):
         meilleur_pas(f, moins_un, 0.0, candidats=[])
+
+
+def test_tableau_cinq_chiffres_significatifs_par_defaut():
+    # f(x) = x², δ = 0.1 : x_{k+1} = 0.8 x_k ; x₀ = 1.2345678, x₁ = 0.98765424, x₂ = 0.790123392
+    t = descente(carre, grad_carre, 1.2345678, delta=0.1, n=2)
+    assert t.tableau() == ["    0 | (1.2346) | (2.4691) | 1.5242",
+                           "    1 | (0.98765) | (1.9753) | 0.97546",
+                           "    2 | (0.79012) | (1.5802) | 0.62429"]
+    assert t.tableau([2], decimales=3) == ["    2 | (0.79) | (1.58) | 0.624"]
+
+
+def test_avertissement_de_divergence_pointe_la_ligne_de_l_utilisateur():
+    # stacklevel : l'avertissement désigne l'appel à descente dans le code de l'utilisateur, pas descente.py
+    for appel in (lambda: descente(carre, grad_carre, 1.0, delta=1e200, n=5),
+                  lambda: descente_stochastique(erreur, grad_local, 3, 0.0, delta=1e200, epoques=2)):
+        with warnings.catch_warnings(record=True) as vus:
+            warnings.simplefilter("always")
+            appel()
+        assert [type(v.message) for v in vus] == [DivergenceAvertissement]
+        # (sous mutmut, une fonction de plus s'intercale dans la pile : on vérifie seulement que
+        # l'avertissement ne désigne pas descente.py lui-même)
+        assert Path(vus[0].filename).name != "descente.py"
+
+
+def test_stochastique_divergence_sans_avertissement_numpy_en_plus():
+    # régression F(x) = a x + b sur (1, 2), (0, 1), δ = 1e308 : le premier pas déborde (a = b = +inf) et
+    # l'erreur calcule inf·0 = NaN ; seul l'avertissement en français doit sortir (ni « overflow » ni
+    # « invalid value » de numpy)
+    x, y = np.array([1.0, 0.0]), np.array([2.0, 1.0])
+
+    def erreur_ab(P):
+        return float(np.mean((P[0] * x + P[1] - y) ** 2))
+
+    def grad_ab(i, P):
+        r = P[0] * x[i] + P[1] - y[i]
+        return np.array([2 * r * x[i], 2 * r])
+
+    with warnings.catch_warnings(record=True) as vus:
+        warnings.simplefilter("always")
+        t = descente_stochastique(erreur_ab, grad_ab, 2, [1.0, 0.0], delta=1e308, epoques=3, melanger=False)
+    assert [type(v.message) for v in vus] == [DivergenceAvertissement]
+    assert "itération 1 " in str(vus[0].message)
+    np.testing.assert_array_equal(t.points, [[1.0, 0.0]])

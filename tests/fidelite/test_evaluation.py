@@ -114,3 +114,24 @@ def test_un_modele_a_deux_sorties_est_refuse():
         evaluation(modele, 1, 2)
     with pytest.raises(ValueError, match="une seule sortie"):
         evaluer_lot(modele, np.ones((3, 2)))
+
+
+def test_messages_complets_de_evaluation():
+    entree = keras.Input(shape=(2,))
+    deux = keras.Model(entree, [keras.layers.Dense(1)(entree), keras.layers.Dense(2)(entree)])
+    with pytest.raises(ValueError) as e:
+        evaluation(deux, 1, 2)
+    assert str(e.value) == ("modele doit être un réseau à une seule sortie, reçu un modèle à 2 sorties de formes "
+                            "[(None, 1), (None, 2)] ; pour lui, appelez modele(np.array([[x1, x2, …]])) qui renvoie "
+                            "une liste de tableaux, une par sortie")
+    with pytest.raises(TypeError) as e:
+        evaluation(reseau(poids_au_hasard(2, 1), 2))
+    assert str(e.value) == ("entree doit être un nombre ou une liste de nombres, reçu rien ; écrivez evaluation(modele, 3), "
+                            "evaluation(modele, 2.0, 1.0) ou evaluation(modele, [7, -5])")
+
+
+def test_message_liste_irreguliere():
+    with pytest.raises(TypeError) as e:
+        evaluation(reseau(poids_au_hasard(2, 1), 2), [[1, 2], 3])
+    assert str(e.value) == ("entree doit être des nombres ou une liste / un vecteur de nombres, reçu [[1, 2], 3] (list) ; "
+                            "écrivez evaluation(modele, 3), evaluation(modele, 2.0, 1.0) ou evaluation(modele, [7, -5])")

@@ -130,3 +130,91 @@ def test_verifier_gradient_voit_la_regularisation():
     gw, _ = get_weights_grad(modele, X, Y)
     assert gw[0, 0] == pytest.approx(2 * np.mean(residus() * X[:, 0]) + 2 * 0.5 * W, rel=1e-5)
     assert verifier_gradient(modele, X, Y)["ecart_relatif_max"] < 1e-3
+
+
+def test_verifier_gradient_perte_objet_calculee_en_float64():
+    # perte donnée comme objet Loss : la copie en float64 doit aussi calculer l'erreur en float64.
+    # Mesuré : écart 7.6e-8 en float64 ; la même erreur calculée en float32 donne 3.8e-4
+    # (différences finies à ε = 1e-4 sur une perte arrondie à 1e-7).
+    modele = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+    modele.set_weights([np.array([[1.0], [1.0]]), np.array([0.0])])
+    Xd, Yd = np.array([[0.3, 0.7], [1.1, -0.4]]), np.array([[0.2], [0.5]])
+    modele.compile(optimizer="sgd", loss=keras.losses.MeanSquaredError())
+    assert verifier_gradient(modele, Xd, Yd)["ecart_relatif_max"] < 1e-5
+    modele.compile(optimizer="sgd", loss="mse")
+    assert verifier_gradient(modele, Xd, Yd, perte=keras.losses.MeanAbsoluteError())["ecart_relatif_max"] < 1e-5
+
+
+def test_verifier_gradient_plancher_pour_une_composante_presque_nulle():
+    # F(x) = x₁ + x₂ en x = (10⁴, 10⁻⁹), y = 0 : ∂E/∂w₁ = 2·10⁸, ∂E/∂w₂ = 2·10⁻⁵. Les différences
+    # finies sur E ≈ 10⁸ ne voient pas la seconde (arrondi ≈ 10⁻⁸ / ε) : elle doit être jugée par
+    # rapport au plancher 1e-4 × max|g| = 2·10⁴ (docstring), pas par rapport à elle-même.
+    modele = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+    modele.set_weights([np.array([[1.0], [1.0]]), np.array([0.0])])
+    modele.compile(optimizer="sgd", loss="mse")
+    g = get_weights_grad(modele, np.array([[1e4, 1e-9]]), np.array([[0.0]]))
+    np.testing.assert_allclose(g[0][:, 0], [2e8, 2e-5], rtol=1e-5)
+    r = verifier_gradient(modele, np.array([[1e4, 1e-9]]), np.array([[0.0]]))
+    assert r["poids_verifies"] == 3 and r["ecart_relatif_max"] < 1e-6
+
+
+def test_gradient_entree_messages_nomment_l_argument():
+    with pytest.raises(ValueError, match=r"^Y doit être un tableau non vide"):
+        gradient_entree(neurone(), X, [])
+    with pytest.raises(ValueError, match=r"^perte doit être donnée pour un modèle non compilé, reçu None \(NoneType\)"
+                                         r" ; passez perte='mse'"):
+        gradient_entree(neurone(compile_=False), X, Y)
+
+
+def test_gradient_entree_perte_sparse_pour_un_modele_non_compile():
+    # softmax(x W + b), erreur −ln p_y : ∂/∂x = (p − e_y) Wᵀ ; Y = numéros de classe (forme (N,))
+    from scipy.special import softmax
+
+    modele = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3, activation="softmax")])
+    Wm, bm = np.array([[1.0, -2.0, 0.5], [0.3, 0.8, -1.0]]), np.array([0.1, -0.2, 0.0])
+    modele.set_weights([Wm, bm])
+    Xs, Ys = np.array([[1.0, 2.0], [-1.0, 0.5]]), np.array([2, 0])
+    attendu = (softmax(Xs @ Wm + bm, axis=1) - np.eye(3)[Ys]) @ Wm.T
+    g = gradient_entree(modele, Xs, Ys, perte="sparse_categorical_crossentropy")
+    np.testing.assert_allclose(g, attendu, rtol=1e-5, atol=1e-6)
+    with pytest.raises(ValueError) as e:
+        gradient_entree(modele, Xs, Ys[:1], perte="sparse_categorical_crossentropy")
+    assert str(e.value) == "X et Y doivent avoir le même nombre d'exemples (dimension 0), reçu 2 et 1"
+
+
+def test_verifier_gradient_au_plus_200_poids_par_defaut():
+    # 1 → 100 → 1 : 301 poids ; la docstring : « au plus max_poids (200 par défaut) tirés au hasard »
+    modele = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(100, activation="tanh"),
+                               keras.layers.Dense(1)])
+    modele.compile(optimizer="sgd", loss="mse")
+    r = verifier_gradient(modele, X, Y)
+    assert r["poids_verifies"] == 200 and r["ecart_relatif_max"] < 1e-2
+
+
+def test_get_weights_grad_perte_sparse_donnee():
+    # modèle compilé avec mse mais perte='sparse_categorical_crossentropy' demandée : Y = numéros de classe ;
+    # E = −(1/N) Σ ln p_{y_i} : ∂E/∂W = Xᵀ (p − e_y) / N, ∂E/∂b = moyenne de (p − e_y)
+    from scipy.special import softmax
+
+    modele = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3, activation="softmax")])
+    Wm, bm = np.array([[1.0, -2.0, 0.5], [0.3, 0.8, -1.0]]), np.array([0.1, -0.2, 0.0])
+    modele.set_weights([Wm, bm])
+    modele.compile(optimizer="sgd", loss="mse")
+    Xs, Ys = np.array([[1.0, 2.0], [-1.0, 0.5]]), np.array([2, 0])
+    ecart = softmax(Xs @ Wm + bm, axis=1) - np.eye(3)[Ys]
+    gW, gb = get_weights_grad(modele, Xs, Ys, perte="sparse_categorical_crossentropy")
+    np.testing.assert_allclose(gW, Xs.T @ ecart / 2, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(gb, ecart.mean(axis=0), rtol=1e-5, atol=1e-6)
+
+
+def test_get_weights_grad_modele_compile_sans_perte():
+    # compile(optimizer=...) sans loss : le modèle est « compilé » mais n'a pas d'erreur à dériver
+    modele = neurone(compile_=False)
+    modele.compile(optimizer="sgd")
+    with pytest.raises(ValueError) as e:
+        get_weights_grad(modele, X, Y)
+    assert str(e.value) == ("modele doit être compilé avec une fonction d'erreur, reçu un modèle sans perte ; appelez "
+                            "d'abord modele.compile(loss='mean_squared_error', optimizer=...) ou passez perte='mse'")
+    # avec perte donnée, il n'en faut pas : ∂E/∂w = (2/N) Σ (F(x_i) − y_i) x_i
+    gw, gb = get_weights_grad(modele, X, Y, perte="mse")
+    assert gw[0, 0] == pytest.approx(2 * np.mean(residus() * X[:, 0]), rel=1e-5)

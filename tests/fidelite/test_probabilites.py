@@ -100,3 +100,32 @@ def test_calculs_en_float64_meme_pour_des_entrees_float32():
     assert loi_normale(x).dtype == np.float64
     np.testing.assert_allclose(loi_normale(x), stats.norm.pdf(x64), rtol=1e-13)
     assert softmax(x).dtype == np.float64
+
+
+def test_entropie_croisee_de_sequences_egale_keras():
+    # y de forme (N, T, K) : somme sur les classes (dernier axe), moyenne sur le reste, comme Keras
+    import keras
+
+    rng = np.random.default_rng(0)
+    y = np.eye(4)[rng.integers(0, 4, size=(2, 3))]
+    y_tilde = rng.random((2, 3, 4)) + 0.1                 # non normalisées : divisées par leur somme
+    attendu = float(np.mean(keras.losses.categorical_crossentropy(y, y_tilde)))
+    assert entropie_croisee(y, y_tilde) == pytest.approx(attendu, rel=1e-6)
+    attendu_main = -np.mean(np.sum(y * np.log(y_tilde / y_tilde.sum(axis=-1, keepdims=True)), axis=-1))
+    assert entropie_croisee(y, y_tilde) == pytest.approx(attendu_main, rel=1e-12)
+
+
+def test_entropie_croisee_prediction_parfaite_bornee_comme_keras():
+    # ỹ est ramené dans [ε, 1 − ε] (convention de Keras) : une prédiction parfaite coûte −ln(1 − ε) ≈ 1e-7, pas 0
+    assert entropie_croisee([[0, 1]], [[0, 1]]) == pytest.approx(-math.log(1 - EPSILON), rel=1e-9)
+    assert entropie_croisee([0, 0, 1], [0, 0, 5]) == pytest.approx(-math.log(1 - EPSILON), rel=1e-9)
+
+
+def test_normaliser_messages():
+    with pytest.raises(ValueError) as e:
+        normaliser([5])
+    assert str(e.value) == ("Y doit contenir au moins deux valeurs différentes, reçu un tableau de forme (1,) (float64) "
+                            "dont toutes les valeurs valent 5 : impossible de normaliser")
+    with pytest.raises(TypeError) as e:
+        normaliser([1, 2], b="x")
+    assert str(e.value) == "b doit être un nombre réel fini, reçu 'x' (str)"

@@ -226,3 +226,26 @@ def test_reglages_par_defaut_et_cas_limites(tmp_path):
     chemin = tmp_path / "abime.txt"
     chemin.write_bytes(b"Bon caf\xe9 ici. Fin")                 # octet invalide en UTF-8 : remplacé
     assert charger_corpus(str(chemin)) == [["Bon", "caf", "ici"], ["Fin"]]     # « � » n'est pas une lettre
+
+
+def test_charger_corpus_message_sans_nltk(monkeypatch):
+    monkeypatch.setitem(sys.modules, "nltk.corpus", None)         # nltk absent
+    with pytest.raises(FileNotFoundError) as e:
+        charger_corpus("reuters")
+    assert str(e.value) == ("corpus Reuters indisponible : installez nltk puis nltk.download('reuters') et "
+                            "nltk.download('punkt_tab')")
+
+
+def test_charger_corpus_lit_en_utf8_quelle_que_soit_la_locale(tmp_path):
+    # la docstring promet un fichier UTF-8 : même sous une locale ASCII (« C »), les accents restent
+    import locale
+
+    chemin = tmp_path / "corpus.txt"
+    chemin.write_text("Le café était bon. Noël !", encoding="utf-8")
+    ancienne = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C")
+        phrases = charger_corpus(str(chemin))
+    finally:
+        locale.setlocale(locale.LC_CTYPE, ancienne)
+    assert phrases == [["Le", "café", "était", "bon"], ["Noël"]]
