@@ -135,8 +135,10 @@ def verifier_gradient(modele, X, Y, epsilon=1e-4, max_poids=200, graine=0, perte
 
     Les calculs se font sur une copie du modèle en float64 (les poids du modèle
     ne sont pas modifiés). Au plus ``max_poids`` poids tirés au hasard sont
-    vérifiés. Renvoie ``{"ecart_relatif_max": ..., "poids_verifies": ...}`` où
-    l'écart relatif est ``|g_dif - g| / max(|g_dif|, |g|, 1e-4 max|g|)``.
+    vérifiés, chacun une fois. Renvoie ``{"ecart_relatif_max": ..., "poids_verifies": ...,
+    "poids": [(k, j), ...], "pire": (k, j)}`` où l'écart relatif est
+    ``|g_dif - g| / max(|g_dif|, |g|, 1e-4 max|g|)`` ; ``(k, j)`` désigne le coefficient
+    ``modele.get_weights()[k].flat[j]`` (``pire`` : celui de l'écart maximal).
     """
     epsilon = verif.reel("epsilon", epsilon, min=0, min_exclu=True)
     max_poids = verif.entier("max_poids", max_poids, min=1)
@@ -171,7 +173,7 @@ def verifier_gradient(modele, X, Y, epsilon=1e-4, max_poids=200, graine=0, perte
     # gradient analytique est en float32 : sur une composante presque nulle, un
     # écart relatif « pur » ne mesurerait que l'arrondi.
     plancher = max(1e-4 * max(float(np.max(np.abs(g))) for g in gradient), 1e-8)
-    ecart_max = 0.0
+    ecart_max, pire = 0.0, (indices[0] if indices else None)
     for k, j in indices:
         plus = [w.copy() for w in poids]
         moins = [w.copy() for w in poids]
@@ -180,8 +182,9 @@ def verifier_gradient(modele, X, Y, epsilon=1e-4, max_poids=200, graine=0, perte
         g_dif = (erreur(plus) - erreur(moins)) / (2 * epsilon)
         g = float(gradient[k].flat[j])
         ecart = abs(g_dif - g) / max(abs(g_dif), abs(g), plancher)
-        ecart_max = max(ecart_max, ecart)
-    return {"ecart_relatif_max": ecart_max, "poids_verifies": len(indices)}
+        if ecart > ecart_max:
+            ecart_max, pire = ecart, (k, j)
+    return {"ecart_relatif_max": ecart_max, "poids_verifies": len(indices), "poids": indices, "pire": pire}
 
 
 def _perte_float64(perte):

@@ -113,6 +113,11 @@ def test_verifier_gradient():
     r = verifier_gradient(modele, Xd, Yd)
     assert r["poids_verifies"] == 13 and r["ecart_relatif_max"] < 1e-2
     assert verifier_gradient(modele, Xd, Yd, max_poids=4)["poids_verifies"] == 4
+    # tous les coefficients (k, j) de get_weights(), chacun une fois ; tirés sans remise quand on en prend moins
+    tous = {(k, j) for k, w in enumerate(modele.get_weights()) for j in range(w.size)}
+    assert sorted(r["poids"]) == sorted(tous) and r["pire"] in tous
+    douze = verifier_gradient(modele, Xd, Yd, max_poids=12)["poids"]
+    assert len(douze) == len(set(douze)) == 12 and set(douze) < tous
     assert verifier_gradient(modele, Xd, Yd, perte="mae")["ecart_relatif_max"] < 1e-2
     for w, v in zip(modele.get_weights(), avant):
         np.testing.assert_array_equal(w, v)
@@ -218,3 +223,15 @@ def test_get_weights_grad_modele_compile_sans_perte():
     # avec perte donnée, il n'en faut pas : ∂E/∂w = (2/N) Σ (F(x_i) − y_i) x_i
     gw, gb = get_weights_grad(modele, X, Y, perte="mse")
     assert gw[0, 0] == pytest.approx(2 * np.mean(residus() * X[:, 0]), rel=1e-5)
+
+
+def test_verifier_gradient_designe_le_pire_poids():
+    """Au coude de ReLU (z = w·x + b = 0), la dérivée de TensorFlow (ReLU′(0) = 0) et la différence finie
+    centrée (la moitié de la pente) ne sont pas d'accord : seuls w et b de la première couche sont au coude."""
+    modele = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1, activation="relu"),
+                               keras.layers.Dense(1)])
+    modele.compile(optimizer="sgd", loss="mse")
+    modele.set_weights([np.array([[1.0]]), np.array([-1.0]), np.array([[2.0]]), np.array([0.5])])
+    r = verifier_gradient(modele, np.array([[1.0]]), np.array([[3.0]]))
+    assert r["poids_verifies"] == 4 and r["ecart_relatif_max"] == pytest.approx(1.0)
+    assert r["pire"] in {(0, 0), (1, 0)}

@@ -249,3 +249,20 @@ def test_charger_corpus_lit_en_utf8_quelle_que_soit_la_locale(tmp_path):
     finally:
         locale.setlocale(locale.LC_CTYPE, ancienne)
     assert phrases == [["Le", "café", "était", "bon"], ["Noël"]]
+
+
+def test_nombre_de_choix_par_defaut():
+    """Par défaut, le mot suivant est tiré parmi les 10 successeurs les plus fréquents (bigrammes) et les
+    20 plus fréquents (trigrammes), comme dans le livre. Successeurs à égalité (tirage uniforme parmi les
+    retenus) : en 300 tirages, chacun des retenus sort et aucun autre (avec un de plus, le suivant
+    sortirait avec une probabilité 1 − (20/21)³⁰⁰ > 0,9999)."""
+    from collections import Counter
+
+    from keras_facile.texte import generer_phrase, generer_phrase_trigrammes
+
+    successeurs = Counter({f"m{i}": 1 for i in range(30)})        # à égalité : l'ordre d'insertion départage
+    bigrammes = {g: generer_phrase({"a": successeurs}, "a", nb_mots_max=2, graine=g).split()[1] for g in range(300)}
+    assert set(bigrammes.values()) == {f"m{i}" for i in range(10)}
+    trigrammes = {g: generer_phrase_trigrammes({("a", "b"): successeurs}, "a", "b", nb_mots_max=3,
+                                               graine=g).split()[2] for g in range(300)}
+    assert set(trigrammes.values()) == {f"m{i}" for i in range(20)}
