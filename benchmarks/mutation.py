@@ -290,9 +290,18 @@ RAISONS: dict[tuple[str, str, str], str] = {
         "équivalent : Model.compute_loss n'utilise x que dans les modèles qui la redéfinissent (aucun ici)",
     ("gradients", "verifier_gradient", "if len(indices) >= max_poids:"):
         "équivalent : tirer max_poids indices parmi max_poids sans remise les prend tous (dans un autre ordre), "
-        "l'écart maximal est le même",
+        "l'écart maximal et l'ensemble des poids vérifiés sont les mêmes",
     ("gradients", "verifier_gradient", "X64, Y64 = tf.constant(X.astype(None)), tf.constant(Y.astype(np.float64))"):
         "équivalent : astype(None) convertit en float64",
+    ("gradients", "verifier_gradient", "X64, Y64 = tf.constant(X.astype(np.float64)), tf.constant(Y.astype(None))"):
+        "équivalent : astype(None) convertit en float64",
+    ("gradients", "verifier_gradient",
+     "indices = [indices[i] for i in rng.choice(len(indices), max_poids, replace=None)]"): FAUX,
+    ("gradients", "verifier_gradient",
+     "etat = [(v, np.array(v.numpy(), copy=False)) for v in modele.non_trainable_variables]"):
+        "équivalent : Variable.numpy() renvoie déjà un tableau neuf, détaché de la variable ; copy=False le garde "
+        "tel quel, la valeur sauvegardée ne suit pas les mises à jour de BatchNormalization "
+        "(tests/fiabilite/test_api_gradient_bn.py)",
     ("attention", "moindre_norme", "A = np.asarray(A, dtype=None)"):
         "non tué : le test en float32 prend des coefficients dont les produits sont exacts en float32, le résultat "
         "est donc le même qu'en float64",

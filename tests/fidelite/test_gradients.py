@@ -235,3 +235,26 @@ def test_verifier_gradient_designe_le_pire_poids():
     r = verifier_gradient(modele, np.array([[1.0]]), np.array([[3.0]]))
     assert r["poids_verifies"] == 4 and r["ecart_relatif_max"] == pytest.approx(1.0)
     assert r["pire"] in {(0, 0), (1, 0)}
+
+
+def test_verifier_gradient_graine_et_pas_trop_grand():
+    """Les poids tirés dépendent de la graine (0 par défaut) et d'elle seule. Avec un pas ε trop grand, la
+    différence finie s'écarte du gradient exact : l'écart relatif est |g_dif − g| / max(|g_dif|, |g|),
+    calculé ici à la main pour E(w) = tanh(w)² (une entrée 1, cible 0, w = 0.5, ε = 0.5)."""
+    modele = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3, activation="tanh"),
+                               keras.layers.Dense(1)])
+    modele.compile(optimizer="sgd", loss="mse")
+    Xd = np.random.default_rng(0).normal(size=(5, 2))
+    Yd = np.random.default_rng(1).normal(size=(5, 1))
+    par_defaut = verifier_gradient(modele, Xd, Yd, max_poids=5)["poids"]
+    assert par_defaut == verifier_gradient(modele, Xd, Yd, max_poids=5, graine=0)["poids"]
+    assert par_defaut != verifier_gradient(modele, Xd, Yd, max_poids=5, graine=1)["poids"]
+
+    neurone = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1, activation="tanh", use_bias=False)])
+    neurone.compile(optimizer="sgd", loss="mse")
+    neurone.set_weights([np.array([[0.5]])])
+    g = 2 * np.tanh(0.5) * (1 - np.tanh(0.5) ** 2)
+    g_dif = (np.tanh(1.0) ** 2 - np.tanh(0.0) ** 2) / (2 * 0.5)
+    r = verifier_gradient(neurone, np.array([[1.0]]), np.array([[0.0]]), epsilon=0.5)
+    assert r["ecart_relatif_max"] == pytest.approx(abs(g_dif - g) / max(abs(g_dif), abs(g)), rel=1e-5)
+    assert r["ecart_relatif_max"] == pytest.approx(0.2020, abs=1e-4)        # sans |g| au dénominateur : 0.253
