@@ -401,7 +401,7 @@ def main(argv=None):
         duree = time.monotonic() - debut
 
     resultats = lire_resultats(modules)
-    par_module, total_mutants, total_tues = {}, 0, 0
+    par_module, total_mutants, total_tues, total_equivalents = {}, 0, 0, 0
     for m in modules:
         statuts = {n: resultats[m].get(n, ("not checked", None)) for n in choisis[m]}
         tues = sum(s in TUES for s, _ in statuts.values())
@@ -414,16 +414,24 @@ def main(argv=None):
             survivants.append({"mutant": n, "statut": s, "fonction": fonction, "avant": moins, "apres": plus,
                                "raison": raison(m, fonction, plus)})
         evalues = len(statuts) - non_verifies
+        # score usuel du test de mutation : tués / (évalués − équivalents) ; un équivalent calcule la même chose
+        # que l'original, aucun test ne peut le tuer
+        equivalents = sum(s["raison"].startswith("équivalent") for s in survivants)
         par_module[m] = {
             "mutants": len(statuts), "tues": tues, "survivants": len(survivants), "non_verifies": non_verifies,
+            "equivalents": equivalents,
             "duree_cumulee_s": round(sum(d or 0 for _, d in statuts.values()), 1),
-            "score": round(tues / evalues, 4) if evalues else None, "echantillon": f"1 sur {pas[m]}",
+            "score": round(tues / evalues, 4) if evalues else None,
+            "score_hors_equivalents": round(tues / (evalues - equivalents), 4) if evalues > equivalents else None,
+            "echantillon": f"1 sur {pas[m]}",
             "liste_survivants": survivants,
         }
+        total_equivalents += equivalents
         total_mutants += evalues
         total_tues += tues
         print(f"{m:14s} {tues:5d} / {evalues:5d} tués  score {100 * tues / max(evalues, 1):5.1f} %"
-              f"  ({len(survivants)} survivants, {non_verifies} non vérifiés)")
+              f"  hors équivalents {100 * tues / max(evalues - equivalents, 1):5.1f} %"
+              f"  ({len(survivants)} survivants dont {equivalents} équivalents, {non_verifies} non vérifiés)")
     print(f"{'total':14s} {total_tues:5d} / {total_mutants:5d} tués  score {100 * total_tues / max(total_mutants, 1):5.1f} %")
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -451,8 +459,10 @@ def main(argv=None):
         "enfants": args.enfants,
         "duree_passe_s": round(duree, 1) if duree is not None else None,
         "passes": passes,
-        "mutants": total_mutants, "tues": total_tues,
+        "mutants": total_mutants, "tues": total_tues, "equivalents": total_equivalents,
         "score": round(total_tues / total_mutants, 4) if total_mutants else None,
+        "score_hors_equivalents": (round(total_tues / (total_mutants - total_equivalents), 4)
+                                   if total_mutants > total_equivalents else None),
         "modules": par_module,
     }
     chemin = ecrire_resultats("mutation", {args.etiquette: mesure}, fusionner=True)
