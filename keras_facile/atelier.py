@@ -50,13 +50,11 @@ import numpy as np
 from . import _config  # noqa: F401
 from . import verifications as verif
 from .activations import heaviside
+from .atelier_page import ACTIVATIONS as ACTIVATIONS_ATELIER   # celles que la page web sait calculer
 from .evaluation import dimension_sortie, evaluer_lot
 from .poids import definir_poids
 
 __all__ = ["atelier", "Atelier", "lignes_definir_poids", "ACTIVATIONS_ATELIER"]
-
-#: les activations du livre que l'atelier sait tracer (et la page web calculer)
-ACTIVATIONS_ATELIER = ("heaviside", "relu", "sigmoid", "tanh", "linear")
 
 _POINTS_PAR_DEFAUT = {1: 1000, 2: 100}
 _NIVEAUX = 10

@@ -93,9 +93,11 @@ def derivee_leaky_relu(x, alpha=0.01):
 
 
 def gelu(x):
-    """GELU(x) = x Φ(x), Φ la fonction de répartition de N(0, 1) : Φ(x) = (1 + erf(x/√2))/2."""
-    x = _reels(x)
-    return x * 0.5 * (1 + special.erf(x / math.sqrt(2)))
+    """GELU(x) = x Φ(x), Φ la fonction de répartition de N(0, 1) : Φ(x) = (1 + erf(x/√2))/2
+    (celle du chapitre 18, :func:`keras_facile.attention.gelu`)."""
+    from .attention import gelu as gelu_ch18
+
+    return gelu_ch18(x)
 
 
 def derivee_gelu(x):
